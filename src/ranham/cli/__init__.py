@@ -1,0 +1,92 @@
+"""The ``ranham`` command line: a thin layer that parses arguments, calls the library, renders.
+
+Exit status: 0 when everything is fine, 1 when the input has problems (an invalid document, an
+expert case that fails), 2 when the command could not run as asked (bad arguments, a path that
+cannot be read, an unknown rule set). No input ever produces a traceback: errors are one clear
+message on standard error (set ``RANHAM_DEBUG=1`` to see the traceback of an internal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Sequence
+
+from ranham._version import __version__
+from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
+from ranham.errors import DocumentError, RanhamError
+
+__all__ = ["COMMANDS", "main"]
+
+COMMANDS: dict[str, tuple[str, str]] = {
+    "validate": ("ranham.cli.validate", "check documents against the format, every issue at once"),
+    "schema": ("ranham.cli.schema", "print the JSON Schema of a document kind"),
+    "score": ("ranham.cli.score", "completion scores of a dataset, from measure to nation"),
+    "explain": ("ranham.cli.explain", "explain one score or decision, down to the measures"),
+    "eligibility": ("ranham.cli.eligibility", "incentive eligibility and ranking per tier"),
+    "check": ("ranham.cli.check", "run expert test cases of the rules (TOML)"),
+    "recommendations": (
+        "ranham.cli.recommendations",
+        "status, overdue and coverage of forum recommendations",
+    ),
+    "example": ("ranham.cli.example", "write example documents of every kind"),
+    "demo": ("ranham.cli.demo", "run the whole chain on a generated national example"),
+}
+"""Each command's module (imported only when the command runs) and one-line summary."""
+
+
+def _parser(chosen: str | None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ranham",
+        description="RANHAM documents, scores and incentive rules (Perpres 53/2021).",
+        epilog="Exit status: 0 fine, 1 problems found in the input, 2 could not run as asked.",
+    )
+    parser.add_argument("--version", action="version", version=f"ranham {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name, (module_name, summary) in COMMANDS.items():
+        sub = commands.add_parser(name, help=summary, description=summary)
+        if name == chosen:
+            importlib.import_module(module_name).configure(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(errors="backslashreplace")
+    chosen = next((a for a in args_list if not a.startswith("-")), None)
+    try:
+        args = _parser(chosen if chosen in COMMANDS else None).parse_args(args_list)
+        module = importlib.import_module(COMMANDS[args.command][0])
+        status: int = module.run(args)
+        return status
+    except SystemExit as exit_:  # argparse: --help, --version, bad arguments
+        code = exit_.code
+        return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    except DocumentError as error:
+        return fail(str(error), EXIT_FINDINGS)
+    except (RanhamError, OSError) as error:
+        return fail(str(error), EXIT_USAGE)
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+    except BrokenPipeError:  # pragma: no cover - a closed pipe (| head) is not an error
+        return EXIT_OK
+    except Exception as error:
+        if os.environ.get("RANHAM_DEBUG"):
+            traceback.print_exc()
+        return fail(
+            f"internal error: {type(error).__name__}: {error} "
+            "(this is a bug in ranham; set RANHAM_DEBUG=1 to see the traceback and report it)",
+            EXIT_USAGE,
+        )
+
+
+def run() -> None:  # pragma: no cover - the console script
+    """Entry point of the ``ranham`` script."""
+    sys.exit(main())

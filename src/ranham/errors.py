@@ -1,0 +1,108 @@
+"""Every exception that ``ranham`` raises.
+
+Each one derives from :class:`RanhamError` *and* from the builtin exception that a caller would
+catch without knowing ``ranham``: a refused value is a :class:`ValueError`, a name that is not
+known is a :class:`LookupError`. So ``except ValueError`` keeps working, and ``except
+ranham.RanhamError`` catches everything this library raises on purpose.
+
+Messages follow the attrs style: they name the field, what was expected and what came, e.g.
+``'number' must be >= 1 (got 0).``
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover - typing only
+    from ranham.validation.issues import Issue
+
+__all__ = [
+    "DocumentError",
+    "InvariantError",
+    "NaiveDatetimeError",
+    "PeriodError",
+    "RanhamError",
+    "RuleSetError",
+    "TransitionError",
+    "UnknownNameError",
+]
+
+
+class RanhamError(Exception):
+    """Base class of every error that ``ranham`` raises on purpose."""
+
+
+class InvariantError(RanhamError, ValueError):
+    """A constructor refused a value: an invariant of the domain does not hold.
+
+    ``code`` is the validation issue code (``format.md``) that describes the same defect in a
+    document, and ``field`` the attribute at fault (a dotted path below the object, such as
+    ``windows.B08`` or ``history.2.status``), so that programs can react without parsing the
+    message.
+    """
+
+    def __init__(self, message: str, *, code: str = "invalid-value", field: str = "") -> None:
+        super().__init__(message)
+        self.code = code
+        self.field = field
+
+
+class TransitionError(InvariantError):
+    """A report status change that the reporting workflow does not allow."""
+
+    def __init__(self, message: str, *, field: str = "status") -> None:
+        super().__init__(message, code="invalid-transition", field=field)
+
+
+class NaiveDatetimeError(InvariantError):
+    """A timestamp without a time zone offset, where the domain needs an instant."""
+
+    def __init__(self, message: str, *, field: str = "at") -> None:
+        super().__init__(message, code="naive-timestamp", field=field)
+
+
+class PeriodError(RanhamError, ValueError):
+    """A reporting period (``"2022-B04"``) or period code that cannot be understood."""
+
+
+class DocumentError(RanhamError, ValueError):
+    """A document failed validation; ``issues`` holds every problem that was found.
+
+    ``str(error)`` lists the errors (the first twenty), each with its JSON Pointer, so a
+    traceback alone tells what to fix.
+    """
+
+    def __init__(self, issues: Sequence[Issue], *, source: str = "") -> None:
+        self.issues = tuple(issues)
+        self.source = source
+        errors = [issue for issue in self.issues if issue.severity == "error"]
+        where = f" {source}" if source else ""
+        lines = [f"the document{where} is not valid: {len(errors)} error(s)"]
+        lines += [
+            f"  {issue.code} at {issue.pointer or '/'}: {issue.message()}" for issue in errors[:20]
+        ]
+        if len(errors) > 20:
+            lines.append(f"  … and {len(errors) - 20} more")
+        super().__init__("\n".join(lines))
+
+
+class RuleSetError(RanhamError, ValueError):
+    """A rule set file that is malformed, or a rule set that does not apply to the data.
+
+    ``location`` names the file and key at fault (``default.toml: scoring.places``).
+    """
+
+    def __init__(self, message: str, *, location: str = "") -> None:
+        super().__init__(f"{location}: {message}" if location else message)
+        self.location = location
+
+
+class UnknownNameError(RanhamError, LookupError):
+    """A name that ``ranham`` does not know: a rule set id, a quantity, a region code, an edition.
+
+    Unlike :class:`KeyError`, its message is shown as written, without quotes around it.
+    """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""

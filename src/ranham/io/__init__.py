@@ -1,0 +1,199 @@
+"""Reading and writing the harmonised documents: bytes, text, files, dicts and JSON Lines.
+
+Every read validates the whole document first and refuses an invalid one with a
+:class:`~ranham.errors.DocumentError` that lists every problem; warnings (a late submission)
+do not stop a read. Every write is canonical: the fields of ``format.md`` in its order, optional
+fields left out when they hold their default, the ``extensions`` kept verbatim. The same object
+always gives the same bytes.
+
+>>> from pathlib import Path
+>>> from ranham import io
+>>> report = io.load(Path("tests/data/spec/report.json"))
+>>> report.status, str(report.period)
+(<ReportStatus.VERIFIED: 'verified'>, '2022-B04')
+>>> io.loads(io.dumps(report)) == report
+True
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any, TypeVar, overload
+
+import orjson
+
+from ranham import model
+from ranham.errors import DocumentError, InvariantError
+from ranham.io._converter import ENTITIES, converter, format_timestamp, make_converter
+from ranham.validation import SCHEMA_VERSION, ValidationResult, catalog_view, iter_jsonl, validate
+from ranham.validation._json import DEFAULT_MAX_SIZE
+from ranham.validation._rules import CatalogView
+from ranham.validation._walk import DOCUMENT_CLASSES
+
+__all__ = [
+    "ENTITIES",
+    "Document",
+    "converter",
+    "dump",
+    "dumps",
+    "format_timestamp",
+    "from_dict",
+    "iter_documents",
+    "kind_of",
+    "load",
+    "loads",
+    "make_converter",
+    "to_dict",
+    "write_jsonl",
+]
+
+Document = model.Catalog | model.Report | model.Dataset | model.Forum
+"""The four document kinds."""
+
+D = TypeVar("D", model.Catalog, model.Report, model.Dataset, model.Forum)
+
+_KIND_OF_CLASS = {cls: kind for kind, cls in DOCUMENT_CLASSES.items()}
+
+
+def kind_of(document: Document) -> str:
+    """The ``kind`` a document object is written as (``"report"`` for a :class:`Report`)."""
+    try:
+        return _KIND_OF_CLASS[type(document)]
+    except KeyError:
+        raise InvariantError(
+            "a document must be a Catalog, Report, Dataset or Forum "
+            f"(got {type(document).__name__})."
+        ) from None
+
+
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many acyclic objects.
+
+    Bulk decoding allocates hundreds of thousands of small containers, which triggers the
+    collector over and over to find no cycles (the parsed JSON and the frozen entities have
+    none). The prior state is restored in any case.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _build(result: ValidationResult, kind: type[D] | None, source: str) -> Any:
+    if not result.valid or result.value is None:
+        raise DocumentError(result.issues, source=source)
+    actual = DOCUMENT_CLASSES[result.value["kind"]]
+    if kind is not None and actual is not kind:
+        raise InvariantError(
+            f"expected a {_KIND_OF_CLASS[kind]} document{' ' + source if source else ''}, "
+            f"got a {result.value['kind']} document."
+        )
+    body = {k: v for k, v in result.value.items() if k not in ("kind", "schema_version")}
+    return converter.structure(body, actual)
+
+
+@overload
+def loads(data: bytes | str, *, kind: type[D], catalog: Any = None) -> D: ...
+@overload
+def loads(data: bytes | str, *, kind: None = None, catalog: Any = None) -> Document: ...
+
+
+def loads(data: bytes | str, *, kind: type[D] | None = None, catalog: Any = None) -> Any:
+    """Read a document from JSON content; ``kind`` (e.g. ``Report``) insists on one kind.
+
+    ``catalog`` (a :class:`~ranham.Catalog`, a parsed catalog or a path) adds the checks a report
+    needs a catalog for. Raises :class:`~ranham.errors.DocumentError` listing every problem.
+    """
+    with _gc_paused():
+        return _build(validate(data, catalog=catalog), kind, "")
+
+
+@overload
+def load(path: str | os.PathLike[str], *, kind: type[D], catalog: Any = None) -> D: ...
+@overload
+def load(path: str | os.PathLike[str], *, kind: None = None, catalog: Any = None) -> Document: ...
+
+
+def load(path: str | os.PathLike[str], *, kind: type[D] | None = None, catalog: Any = None) -> Any:
+    """Read a document from a ``.json`` file (see :func:`loads`)."""
+    with _gc_paused():
+        return _build(validate(Path(path), catalog=catalog, jsonl=False), kind, str(path))
+
+
+@overload
+def from_dict(data: Mapping[str, Any], *, kind: type[D], catalog: Any = None) -> D: ...
+@overload
+def from_dict(data: Mapping[str, Any], *, kind: None = None, catalog: Any = None) -> Document: ...
+
+
+def from_dict(data: Mapping[str, Any], *, kind: type[D] | None = None, catalog: Any = None) -> Any:
+    """Build a document from an already-parsed JSON object (a ``dict``), validating it first."""
+    return _build(validate(data, catalog=catalog), kind, "")
+
+
+def to_dict(document: Document) -> dict[str, Any]:
+    """A document as a JSON-ready ``dict``, header first, fields in canonical order."""
+    body = converter.unstructure(document)
+    return {"kind": kind_of(document), "schema_version": SCHEMA_VERSION, **body}
+
+
+def dumps(document: Document, *, indent: bool = False) -> bytes:
+    """A document as canonical UTF-8 JSON bytes (2-space indented when ``indent``)."""
+    option = orjson.OPT_INDENT_2 if indent else 0
+    return orjson.dumps(to_dict(document), option=option)
+
+
+def dump(document: Document, path: str | os.PathLike[str], *, indent: bool = True) -> None:
+    """Write a document to a ``.json`` file (indented by default, with a final newline)."""
+    Path(path).write_bytes(dumps(document, indent=indent) + b"\n")
+
+
+def iter_documents(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    kind: type[D] | None = None,
+    catalog: Any = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Iterator[Any]:
+    """Read a JSON Lines file lazily, one validated document per non-blank line.
+
+    Memory stays bounded by one line. An invalid line raises
+    :class:`~ranham.errors.DocumentError` whose issues carry that line's number.
+    """
+    view = _view(catalog)
+    if isinstance(source, str | os.PathLike):
+        with Path(source).open("rb") as stream:
+            yield from _documents(stream, kind, view, max_size, str(source))
+    else:
+        yield from _documents(source, kind, view, max_size, "")
+
+
+def _view(catalog: Any) -> CatalogView | None:
+    if catalog is None:
+        return None
+    return catalog_view(catalog)
+
+
+def _documents(
+    stream: IO[bytes], kind: type[D] | None, view: CatalogView | None, max_size: int, label: str
+) -> Iterator[Any]:
+    for number, result in iter_jsonl(stream, view=view, max_size=max_size, keep_values=True):
+        yield _build(result, kind, f"{label} line {number}".strip())
+
+
+def write_jsonl(documents: Iterable[Document], path: str | os.PathLike[str]) -> int:
+    """Write documents to a JSON Lines file, one canonical line each; return how many."""
+    count = 0
+    with Path(path).open("wb") as stream:
+        for document in documents:
+            stream.write(dumps(document) + b"\n")
+            count += 1
+    return count

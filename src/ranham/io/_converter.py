@@ -1,0 +1,173 @@
+"""The one cattrs converter between entities and the JSON shapes of ``format.md``.
+
+:func:`make_converter` builds it on :mod:`cattrs.preconf.orjson`, registering simple value hooks
+first (dates, timestamps, periods, links, the free ``extensions`` object, a catalog's windows)
+and then the entity classes, whose fields it writes in the canonical order of ``format.md``,
+leaving out optional fields that hold their default. It never touches
+``cattrs.global_converter``.
+
+The converter trusts its input: :mod:`ranham.io` validates a document (every problem at once,
+with JSON Pointers) before it asks the converter to build objects, and the entities' own
+validators check again as they are built. Use :func:`ranham.io.from_dict`, not the converter,
+on data you have not validated.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.preconf.orjson import make_converter as make_orjson_converter
+
+from ranham import model
+from ranham.model import FrozenMap, JsonValue, Link
+from ranham.model._fields import EXTENSIONS
+from ranham.model._frozen import freeze_json
+from ranham.periods import PeriodCode, ReportingPeriod, Window
+from ranham.validation._walk import REQUIRED_IN_JSON
+
+__all__ = ["ENTITIES", "converter", "format_timestamp", "make_converter", "thaw_json"]
+
+ENTITIES: tuple[type, ...] = (
+    model.ActionPlan,
+    model.SuccessMeasure,
+    model.Action,
+    model.Catalog,
+    model.Institution,
+    model.Evidence,
+    model.Assessment,
+    model.MeasureEntry,
+    model.ActionEntry,
+    model.StatusChange,
+    model.Report,
+    model.Allegation,
+    model.Dataset,
+    model.FollowUp,
+    model.Recommendation,
+    model.Declared,
+    model.Forum,
+)
+"""Every entity class the converter knows, leaves first."""
+
+_UTC = timedelta(0)
+
+
+def format_timestamp(moment: datetime) -> str:
+    """RFC 3339 with the offset the timestamp carries; UTC is written ``Z``.
+
+    >>> from datetime import timedelta, timezone
+    >>> format_timestamp(datetime(2022, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=7))))
+    '2022-12-01T09:30:00+07:00'
+    >>> format_timestamp(datetime(2022, 12, 1, 2, 30, 0, 250000, tzinfo=timezone.utc))
+    '2022-12-01T02:30:00.250000Z'
+    """
+    offset = moment.utcoffset()
+    if offset is None or offset == _UTC or offset.seconds % 60 or offset.microseconds:
+        # UTC, or a historical offset with seconds that RFC 3339 cannot write: write it in UTC.
+        return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
+    return moment.isoformat()
+
+
+def _structure_timestamp(value: str, _type: Any) -> datetime:
+    return datetime.fromisoformat(value)
+
+
+def thaw_json(value: Any) -> Any:
+    """A frozen JSON value back as plain dicts and lists."""
+    kind = type(value)
+    if kind is FrozenMap:
+        return {k: thaw_json(v) for k, v in value.items()}
+    if kind is tuple:
+        return [thaw_json(v) for v in value]
+    return value
+
+
+def _structure_extensions(value: Any, _type: Any) -> FrozenMap[str, JsonValue]:
+    if not value:
+        return _EMPTY
+    frozen = freeze_json(value)
+    assert isinstance(frozen, FrozenMap)
+    return frozen
+
+
+_EMPTY: FrozenMap[str, JsonValue] = FrozenMap()
+
+
+def _structure_windows(value: dict[str, Any], _type: Any) -> FrozenMap[PeriodCode, Window]:
+    return FrozenMap(
+        (
+            PeriodCode(code),
+            Window(date.fromisoformat(w["opens"]), date.fromisoformat(w["closes"])),
+        )
+        for code, w in value.items()
+    )
+
+
+def _unstructure_windows(value: FrozenMap[PeriodCode, Window]) -> dict[str, Any]:
+    return {
+        code.value: {"opens": w.opens.isoformat(), "closes": w.closes.isoformat()}
+        for code, w in value.items()
+    }
+
+
+def _is_extensions(field: attrs.Attribute[Any]) -> bool:
+    return bool(field.metadata.get(EXTENSIONS))
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter for the entities of :mod:`ranham.model` and the format's value types."""
+    conv = make_orjson_converter(forbid_extra_keys=True, omit_if_default=True)
+
+    conv.register_structure_hook(date, lambda v, _: date.fromisoformat(v))
+    conv.register_unstructure_hook(date, date.isoformat)
+    conv.register_structure_hook(datetime, _structure_timestamp)
+    conv.register_unstructure_hook(datetime, format_timestamp)
+    conv.register_structure_hook(ReportingPeriod, lambda v, _: ReportingPeriod.parse(v))
+    conv.register_unstructure_hook(ReportingPeriod, str)
+    conv.register_structure_hook(Link, lambda v, _: Link.parse(v))
+    conv.register_unstructure_hook(Link, str)
+    for enum_type in (
+        PeriodCode,
+        model.TargetGroup,
+        model.Tier,
+        model.InstitutionKind,
+        model.ReportStatus,
+        model.EvidenceKind,
+        model.Addressee,
+        model.Theme,
+        model.FollowUpStatus,
+    ):
+        _register_enum(conv, enum_type)
+
+    for cls in ENTITIES:
+        overrides: dict[str, Any] = {}
+        structure_overrides: dict[str, Any] = {}
+        for field in attrs.fields(cls):
+            if not field.init:
+                continue
+            if _is_extensions(field):
+                overrides[field.name] = override(unstruct_hook=thaw_json)
+                structure_overrides[field.name] = override(struct_hook=_structure_extensions)
+            elif cls is model.Catalog and field.name == "windows":
+                overrides[field.name] = override(unstruct_hook=_unstructure_windows)
+                structure_overrides[field.name] = override(struct_hook=_structure_windows)
+            elif field.name in REQUIRED_IN_JSON.get(cls, ()):
+                overrides[field.name] = override(omit_if_default=False)
+        conv.register_unstructure_hook(
+            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
+        )
+        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **structure_overrides))
+    return conv
+
+
+def _register_enum(conv: cattrs.Converter, enum_type: type[Any]) -> None:
+    by_value = {member.value: member for member in enum_type}
+    conv.register_structure_hook(enum_type, lambda v, _: by_value[v])
+    conv.register_unstructure_hook(enum_type, lambda member: member.value)
+
+
+converter = make_converter()
+"""The module's converter instance (build your own with :func:`make_converter`)."""

@@ -1,0 +1,303 @@
+"""The field checks of the entities: attrs validators that also describe themselves.
+
+Each check is an attrs validator (``check(instance, attribute, value)``) that raises
+:class:`~ranham.errors.InvariantError` with an attrs-shaped message, *and* a small value object
+that says what it accepts (``ok(value)``, ``expected``). Validation reuses ``ok`` on raw JSON
+values and the JSON Schema export reads the patterns and bounds, so each rule is written once.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Callable
+from datetime import date, datetime
+from typing import Any, ClassVar
+
+import attrs
+
+from ranham.errors import InvariantError
+from ranham.periods import is_aware
+
+__all__ = [
+    "MAX_INT",
+    "Check",
+    "Enum",
+    "Flag",
+    "Int",
+    "Pattern",
+    "Text",
+    "Tuple",
+    "check",
+]
+
+MAX_INT = 2**53
+"""The format's integers lie within ±2^53, so every JSON reader can hold them exactly."""
+
+
+@attrs.frozen
+class Check:
+    """Base class: a named expectation with an issue code for values that miss it."""
+
+    code: ClassVar[str] = "invalid-value"
+
+    def ok(self, value: Any) -> bool:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    @property
+    def expected(self) -> str:  # pragma: no cover - every subclass overrides
+        raise NotImplementedError
+
+    def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not self.ok(value):
+            raise InvariantError(
+                f"'{attribute.name}' must be {self.expected} (got {value!r}).",
+                code=self.code,
+                field=attribute.name,
+            )
+
+
+@attrs.frozen
+class Text(Check):
+    """A string that is not empty after stripping white space."""
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is str and bool(value.strip())
+
+    @property
+    def expected(self) -> str:
+        return "a non-blank string"
+
+
+@attrs.frozen
+class Pattern(Check):
+    """A string matched as a whole by ``regex`` (no anchors needed in ``regex``).
+
+    ``name`` identifies the pattern to message catalogs (``slug``, ``http-url``).
+    """
+
+    name: str
+    regex: str
+    description: str
+    _match: Callable[[str], object] = attrs.field(init=False, repr=False, eq=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "_match", re.compile(self.regex).fullmatch)
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is str and self._match(value) is not None
+
+    @property
+    def expected(self) -> str:
+        return self.description
+
+
+@attrs.frozen
+class Int(Check):
+    """An ``int`` (not a ``bool``) from ``low`` to ``high`` inclusive."""
+
+    low: int = -MAX_INT
+    high: int = MAX_INT
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is int and self.low <= value <= self.high
+
+    @property
+    def expected(self) -> str:
+        if self.high == MAX_INT:
+            return f"an integer >= {self.low}"
+        return f"an integer from {self.low} to {self.high}"
+
+
+@attrs.frozen
+class Flag(Check):
+    """A ``bool``: ``True`` or ``False``, nothing truthy."""
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is bool
+
+    @property
+    def expected(self) -> str:
+        return "True or False"
+
+
+@attrs.frozen
+class Enum(Check):
+    """A member of ``enum_type`` (not its value: ``TargetGroup.WOMEN``, not ``"perempuan"``)."""
+
+    enum_type: type[enum.Enum]
+
+    def ok(self, value: Any) -> bool:
+        return isinstance(value, self.enum_type)
+
+    @property
+    def expected(self) -> str:
+        return f"a {self.enum_type.__name__}"
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if not self.ok(value):
+            hint = ""
+            if isinstance(value, str):
+                hint = f"; use {self.enum_type.__name__}({value!r})"
+            raise InvariantError(
+                f"'{attribute.name}' must be a {self.enum_type.__name__} (got {value!r}){hint}; "
+                f"one of: {', '.join(repr(m.value) for m in self.enum_type)}.",
+                code=self.code,
+                field=attribute.name,
+            )
+
+
+@attrs.frozen
+class Day(Check):
+    """A :class:`datetime.date` (a ``datetime`` is refused: it is an instant, not a day)."""
+
+    def ok(self, value: Any) -> bool:
+        return type(value) is date
+
+    @property
+    def expected(self) -> str:
+        return "a datetime.date"
+
+
+@attrs.frozen
+class Instant(Check):
+    """An aware :class:`datetime.datetime` (one with a UTC offset)."""
+
+    code: ClassVar[str] = "naive-timestamp"
+
+    def ok(self, value: Any) -> bool:
+        return isinstance(value, datetime) and is_aware(value)
+
+    @property
+    def expected(self) -> str:
+        return "a datetime with a UTC offset (tzinfo)"
+
+
+@attrs.frozen
+class Instance(Check):
+    """An instance of ``kind`` (for nested entities and value types)."""
+
+    kind: type
+
+    def ok(self, value: Any) -> bool:
+        return isinstance(value, self.kind)
+
+    @property
+    def expected(self) -> str:
+        return f"a {self.kind.__name__}"
+
+
+@attrs.frozen
+class Tuple(Check):
+    """A tuple whose items pass ``item``; optionally non-empty and without repeats."""
+
+    item: Check
+    non_empty: bool = False
+    unique: bool = False
+
+    def ok(self, value: Any) -> bool:
+        return (
+            type(value) is tuple
+            and all(self.item.ok(v) for v in value)
+            and (bool(value) or not self.non_empty)
+            and (not self.unique or len(set(value)) == len(value))
+        )
+
+    @property
+    def expected(self) -> str:
+        parts = ["a tuple"]
+        if self.non_empty:
+            parts.append("with at least one item")
+        parts.append(f"of {self.item.expected.removeprefix('a ').removeprefix('an ')} items")
+        if self.unique:
+            parts.append("without repeats")
+        return " ".join(parts)
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        name = attribute.name
+        if type(value) is not tuple:
+            raise InvariantError(
+                f"'{name}' must be a tuple (got {type(value).__name__} {value!r}).", field=name
+            )
+        if self.non_empty and not value:
+            raise InvariantError(f"'{name}' must have at least one item (got none).", field=name)
+        seen: set[Any] = set()
+        for index, item in enumerate(value):
+            if not self.item.ok(item):
+                raise InvariantError(
+                    f"'{name}[{index}]' must be {self.item.expected} (got {item!r}).",
+                    code=self.item.code,
+                    field=f"{name}.{index}",
+                )
+            if self.unique:
+                if item in seen:
+                    raise InvariantError(
+                        f"'{name}' must not repeat an item (got {item!r} twice).",
+                        code="duplicate-id",
+                        field=f"{name}.{index}",
+                    )
+                seen.add(item)
+
+
+def check(checker: Check, *, optional: bool = False) -> Callable[..., None]:
+    """Wrap ``checker`` so that ``None`` passes when the field is ``optional``.
+
+    The wrapper keeps the check reachable (``.check``, ``.optional``) for introspection.
+    """
+    if not optional:
+        return checker
+    return _Optional(checker)
+
+
+@attrs.frozen
+class _Optional:
+    check: Check
+    optional: ClassVar[bool] = True
+
+    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
+        if value is not None:
+            self.check(instance, attribute, value)
+
+
+SLUG = Pattern(
+    "slug",
+    r"[a-z0-9][a-z0-9._-]{0,127}",
+    "a slug: lower-case letters, digits, '.', '_' or '-', starting with a letter or digit, "
+    "at most 128 characters",
+)
+"""Every ``id`` and every reference to one."""
+
+AGENCY_CODE = Pattern(
+    "agency-code",
+    r"[a-z][a-z0-9-]{1,62}",
+    "a ministry or agency code: a lower-case slug such as 'kemensos' (letters, digits, '-')",
+)
+"""The code of a ministry (``kementerian``) or agency (``lembaga``)."""
+
+PROVINCE_CODE = Pattern("province-code", r"[1-9][0-9]", "a two-digit province code such as '32'")
+REGENCY_CODE = Pattern(
+    "regency-code",
+    r"[1-9][0-9]\.(?:0[1-9]|[1-6][0-9])",
+    "a regency code PP.KK with KK from 01 to 69, such as '32.16'",
+)
+CITY_CODE = Pattern(
+    "city-code",
+    r"[1-9][0-9]\.(?:7[1-9]|[89][0-9])",
+    "a city code PP.KK with KK from 71 to 99, such as '33.73'",
+)
+INSTITUTION_CODE = Pattern(
+    "institution-code",
+    rf"{AGENCY_CODE.regex}|{PROVINCE_CODE.regex}|{REGENCY_CODE.regex}|{CITY_CODE.regex}",
+    "an institution code: a ministry/agency slug ('kemensos'), a province ('32'), "
+    "a regency ('32.16') or a city ('33.73')",
+)
+HTTP_URL = Pattern(
+    "http-url",
+    r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*",
+    "an absolute http or https URL such as 'https://example.org/doc/1'",
+)
+YEAR = Int(1, 9999)
+TEXT = Text()
+FLAG = Flag()
+DAY = Day()
+INSTANT = Instant()

@@ -1,0 +1,105 @@
+"""Immutable containers for the few places where the domain needs a mapping.
+
+``FrozenMap`` is a hashable, insertion-ordered, read-only mapping: a catalog's windows by period
+code, and the free ``extensions`` objects, which are frozen deeply (objects become ``FrozenMap``,
+arrays become tuples) so that an entity is immutable all the way down.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, TypeAlias, TypeVar, overload
+
+__all__ = ["FrozenMap", "JsonValue", "freeze_json", "is_json"]
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class FrozenMap(Mapping[K, V]):
+    """A read-only, hashable mapping that keeps the order its items were given in.
+
+    >>> m = FrozenMap({"b": 1, "a": 2})
+    >>> list(m), m["a"], m == {"a": 2, "b": 1}
+    (['b', 'a'], 2, True)
+    >>> hash(m) == hash(FrozenMap({"a": 2, "b": 1}))
+    True
+    """
+
+    __slots__ = ("_data", "_hash")
+
+    @overload
+    def __init__(self) -> None: ...
+    @overload
+    def __init__(self, items: Mapping[K, V]) -> None: ...
+    @overload
+    def __init__(self, items: Iterable[tuple[K, V]]) -> None: ...
+
+    def __init__(self, items: Mapping[K, V] | Iterable[tuple[K, V]] = ()) -> None:
+        self._data: dict[K, V] = dict(items)
+        self._hash: int | None = None
+
+    def __getitem__(self, key: K) -> V:
+        return self._data[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._data)
+
+    def __len__(self) -> int:
+        return len(self._data)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._data
+
+    def __hash__(self) -> int:
+        if self._hash is None:
+            self._hash = hash(frozenset(self._data.items()))
+        return self._hash
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, FrozenMap):
+            return self._data == other._data
+        if isinstance(other, Mapping):
+            return self._data == dict(other.items())
+        return NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMap({self._data!r})"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (FrozenMap, (self._data,))
+
+
+JsonValue: TypeAlias = (
+    "bool | int | float | str | tuple[JsonValue, ...] | FrozenMap[str, JsonValue] | None"
+)
+"""A frozen JSON value: objects are :class:`FrozenMap`, arrays are tuples."""
+
+
+def freeze_json(value: Any) -> JsonValue:
+    """Freeze a JSON-shaped Python value: dicts become ``FrozenMap``, lists become tuples.
+
+    Values that are not JSON (a set, a ``NaN``, a non-string key) are returned as they are
+    for :func:`is_json` to refuse with a clear message.
+    """
+    kind = type(value)
+    if kind is dict or kind is FrozenMap or isinstance(value, Mapping):
+        return FrozenMap((k, freeze_json(v)) for k, v in value.items())
+    if kind is list or kind is tuple:
+        return tuple(freeze_json(v) for v in value)
+    return value  # type: ignore[no-any-return]
+
+
+def is_json(value: object) -> bool:
+    """Whether ``value`` is a frozen JSON value with string keys and finite numbers."""
+    kind = type(value)
+    if value is None or kind is bool or kind is int or kind is str:
+        return True
+    if kind is float:
+        return math.isfinite(value)  # type: ignore[arg-type]
+    if kind is tuple:
+        return all(is_json(v) for v in value)  # type: ignore[attr-defined]
+    if kind is FrozenMap:
+        return all(type(k) is str and is_json(v) for k, v in value.items())  # type: ignore[attr-defined]
+    return False

@@ -1,0 +1,118 @@
+"""Implementers (*pelaksana*): ministries, agencies, provinces, regencies and cities.
+
+Regions are identified by the Home Affairs region code (*kode wilayah*): ``PP`` for a province,
+``PP.KK`` for a regency (``KK`` from 01) or a city (``KK`` from 71). Ministries and agencies have
+no official RANHAM code; ``ranham`` identifies them by a lower-case slug such as ``kemensos``.
+
+>>> from ranham.model import Institution, InstitutionKind
+>>> bekasi = Institution(code="32.16", kind=InstitutionKind.REGENCY, name="Kabupaten Bekasi",
+...                      parent="32")
+>>> bekasi.tier
+<Tier.REGENCY_CITY: 'kabkota'>
+>>> Institution(code="32.76", kind=InstitutionKind.REGENCY, name="Kota Depok", parent="32")
+Traceback (most recent call last):
+...
+ranham.errors.InvariantError: 'code' must be a regency code PP.KK with KK from 01 to 69, such \
+as '32.16' for kind kabupaten (got '32.76').
+"""
+
+from __future__ import annotations
+
+import attrs
+
+from ranham.errors import InvariantError
+from ranham.model._checks import (
+    AGENCY_CODE,
+    CITY_CODE,
+    FLAG,
+    PROVINCE_CODE,
+    REGENCY_CODE,
+    TEXT,
+    Enum,
+    Pattern,
+    check,
+)
+from ranham.model.enums import InstitutionKind, Tier
+
+__all__ = ["CODE_PATTERNS", "Institution", "code_fits_kind", "kinds_of_code"]
+
+CODE_PATTERNS: dict[InstitutionKind, Pattern] = {
+    InstitutionKind.MINISTRY: AGENCY_CODE,
+    InstitutionKind.AGENCY: AGENCY_CODE,
+    InstitutionKind.PROVINCE: PROVINCE_CODE,
+    InstitutionKind.REGENCY: REGENCY_CODE,
+    InstitutionKind.CITY: CITY_CODE,
+}
+"""The pattern an institution's code must match, by kind."""
+
+
+def code_fits_kind(code: str, kind: InstitutionKind) -> bool:
+    """Whether ``code`` is a well-formed code for an institution of ``kind``."""
+    return CODE_PATTERNS[kind].ok(code)
+
+
+def kinds_of_code(code: str) -> frozenset[InstitutionKind]:
+    """The kinds whose code pattern ``code`` fits (empty when it fits none).
+
+    >>> sorted(k.value for k in kinds_of_code("kemensos"))
+    ['kementerian', 'lembaga']
+    """
+    return frozenset(kind for kind, pattern in CODE_PATTERNS.items() if pattern.ok(code))
+
+
+def tier_of_code(code: str) -> Tier | None:
+    """The tier that an institution code's pattern implies, ``None`` when it fits no pattern."""
+    tiers = {kind.tier for kind in kinds_of_code(code)}
+    return tiers.pop() if len(tiers) == 1 else None
+
+
+@attrs.frozen(kw_only=True)
+class Institution:
+    """One implementer, identified by ``code``; its tier follows from its kind.
+
+    ``parent`` is the province code of a regency or city (the first two digits of its code) and
+    absent otherwise. ``autonomous`` is ``False`` only for the administrative regency and cities
+    of DKI Jakarta, which carry out no regional action.
+    """
+
+    code: str = attrs.field()
+    kind: InstitutionKind = attrs.field(validator=Enum(InstitutionKind))
+    name: str = attrs.field(validator=TEXT)
+    parent: str | None = attrs.field(default=None, validator=check(PROVINCE_CODE, optional=True))
+    autonomous: bool = attrs.field(default=True, validator=FLAG)
+
+    def __attrs_post_init__(self) -> None:
+        pattern = CODE_PATTERNS[self.kind]
+        if not pattern.ok(self.code):
+            raise InvariantError(
+                f"'code' must be {pattern.expected} for kind {self.kind.value} "
+                f"(got {self.code!r}).",
+                code="code-kind-mismatch",
+                field="code",
+            )
+        if self.kind in (InstitutionKind.REGENCY, InstitutionKind.CITY):
+            if self.parent != self.code[:2]:
+                raise InvariantError(
+                    f"'parent' must be the province code {self.code[:2]!r} that begins the code "
+                    f"{self.code!r} (got {self.parent!r}).",
+                    code="parent-mismatch",
+                    field="parent",
+                )
+        else:
+            if self.parent is not None:
+                raise InvariantError(
+                    f"'parent' must be absent for a {self.kind.value} (got {self.parent!r}).",
+                    code="parent-mismatch",
+                    field="parent",
+                )
+            if not self.autonomous:
+                raise InvariantError(
+                    f"'autonomous' may be False only for a kabupaten or kota "
+                    f"(got False for a {self.kind.value}).",
+                    field="autonomous",
+                )
+
+    @property
+    def tier(self) -> Tier:
+        """The reporting tier: ``kl``, ``provinsi`` or ``kabkota``."""
+        return self.kind.tier

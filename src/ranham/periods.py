@@ -1,0 +1,246 @@
+"""Reporting periods, submission windows and the on-time test.
+
+RANHAM implementers report every four months. A period is named after its last month: ``B04``
+(January–April), ``B08`` (May–August), ``B12`` (September–December). A plan lists the codes it
+uses (its *scheme*): the first period starts on 1 January and each later one the day after the
+previous one ends, so the 2015–2019 quarterly scheme ``B04, B06, B09, B12`` covers January–April,
+May–June, July–September and October–December.
+
+>>> from ranham.periods import PeriodCode, ReportingPeriod, period_days
+>>> p = ReportingPeriod.parse("2022-B08")
+>>> p.year, p.code
+(2022, <PeriodCode.B08: 'B08'>)
+>>> str(p)
+'2022-B08'
+>>> period_days(PeriodCode.B08, (PeriodCode.B04, PeriodCode.B08, PeriodCode.B12), 2022)
+(datetime.date(2022, 5, 1), datetime.date(2022, 8, 31))
+
+A submission window is an inclusive range of calendar dates *in the plan's time zone*. An
+instant is on time when its local date falls inside the window:
+
+>>> from datetime import date, datetime, timedelta, timezone
+>>> from ranham.periods import Window, Timing, zone
+>>> w = Window(opens=date(2022, 8, 30), closes=date(2022, 9, 6))
+>>> jakarta = zone("Asia/Jakarta")
+>>> wit = timezone(timedelta(hours=9))  # Jayapura, two hours ahead of Jakarta
+>>> w.timing(datetime(2022, 9, 6, 23, 30, tzinfo=wit), jakarta)  # 21:30 in Jakarta
+<Timing.ON_TIME: 'on_time'>
+>>> w.timing(datetime(2022, 9, 7, 0, 30, tzinfo=jakarta), jakarta)
+<Timing.LATE: 'late'>
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, tzinfo
+from functools import lru_cache
+
+import attrs
+from dateutil import tz
+from dateutil.relativedelta import relativedelta
+
+from ranham.errors import InvariantError, NaiveDatetimeError, PeriodError
+
+__all__ = [
+    "PeriodCode",
+    "ReportingPeriod",
+    "Timing",
+    "Window",
+    "check_scheme",
+    "local_date",
+    "period_days",
+    "zone",
+]
+
+
+class PeriodCode(enum.Enum):
+    """A reporting period code, named after the period's last month (``B04`` ends in April)."""
+
+    B04 = "B04"
+    B06 = "B06"
+    B08 = "B08"
+    B09 = "B09"
+    B12 = "B12"
+
+    @property
+    def month(self) -> int:
+        """The last month of the period (1–12)."""
+        return int(self.value[1:])
+
+    def __str__(self) -> str:
+        return self.value
+
+
+_PERIOD_RE = re.compile(r"(\d{4})-(B\d\d)")
+
+
+@attrs.frozen(order=True)
+class ReportingPeriod:
+    """One period of one year, written ``"2022-B04"``.
+
+    Ordered by year, then by the period's last month.
+    """
+
+    year: int = attrs.field()
+    code: PeriodCode = attrs.field(order=lambda code: code.month)
+
+    @year.validator
+    def _check_year(self, _attribute: attrs.Attribute[int], value: int) -> None:
+        if type(value) is not int or not 1 <= value <= 9999:
+            raise PeriodError(f"'year' must be an integer from 1 to 9999 (got {value!r}).")
+
+    @code.validator
+    def _check_code(self, _attribute: attrs.Attribute[PeriodCode], value: PeriodCode) -> None:
+        if not isinstance(value, PeriodCode):
+            raise PeriodError(
+                f"'code' must be a PeriodCode (got {value!r}); use PeriodCode({value!r})."
+            )
+
+    @classmethod
+    def parse(cls, text: str) -> ReportingPeriod:
+        """Read ``"YEAR-CODE"``, e.g. ``"2022-B04"``.
+
+        >>> ReportingPeriod.parse("2022-B05")
+        Traceback (most recent call last):
+        ...
+        ranham.errors.PeriodError: '2022-B05' is not a reporting period: expected YEAR-CODE \
+with CODE one of B04, B06, B08, B09, B12, e.g. '2022-B04'.
+        """
+        match = _PERIOD_RE.fullmatch(text) if isinstance(text, str) else None
+        if match is None or match.group(2) not in _CODES:
+            raise PeriodError(
+                f"{text!r} is not a reporting period: expected YEAR-CODE with CODE one of "
+                f"{', '.join(_CODES)}, e.g. '2022-B04'."
+            )
+        return cls(int(match.group(1)), PeriodCode(match.group(2)))
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.code.value}"
+
+
+_CODES = tuple(code.value for code in PeriodCode)
+
+
+def check_scheme(codes: Sequence[PeriodCode]) -> None:
+    """Refuse a period scheme that is empty, repeats a code or is not in month order."""
+    if not codes:
+        raise InvariantError("'periods' must list at least one period code (got none).")
+    months = [code.month for code in codes]
+    if len(set(months)) != len(months):
+        raise InvariantError(
+            f"'periods' must not repeat a code (got {', '.join(map(str, codes))}).",
+            code="duplicate-id",
+            field="periods",
+        )
+    if months != sorted(months):
+        raise InvariantError(
+            f"'periods' must be in month order (got {', '.join(map(str, codes))}).",
+            field="periods",
+        )
+
+
+def period_days(code: PeriodCode, scheme: Sequence[PeriodCode], year: int) -> tuple[date, date]:
+    """The first and last day of period ``code`` in ``year`` under a plan's ``scheme``.
+
+    The first period of a scheme starts on 1 January; each later one starts the day after the
+    previous one ends. Raises :class:`~ranham.errors.PeriodError` when the scheme does not use
+    ``code``.
+    """
+    if code not in scheme:
+        raise PeriodError(
+            f"period {code.value} is not one of the plan's periods "
+            f"({', '.join(str(c) for c in scheme)})."
+        )
+    index = list(scheme).index(code)
+    first_month = 1 if index == 0 else scheme[index - 1].month + 1
+    last = date(year, code.month, 1) + relativedelta(months=1, days=-1)
+    return date(year, first_month, 1), last
+
+
+@lru_cache(maxsize=64)
+def zone(name: str) -> tzinfo:
+    """The IANA time zone ``name`` (``"Asia/Jakarta"``), through ``dateutil.tz``.
+
+    Raises :class:`~ranham.errors.InvariantError` (a ``ValueError``) for a name that is not an
+    IANA zone name; paths and the empty string are refused too, although ``dateutil`` would read
+    them.
+    """
+    found = tz.gettz(name) if _ZONE_RE.fullmatch(name) else None
+    if found is None:
+        raise InvariantError(
+            f"'timezone' must be an IANA time zone name such as 'Asia/Jakarta' (got {name!r}).",
+            field="timezone",
+        )
+    return found
+
+
+_ZONE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+
+
+def is_aware(moment: datetime) -> bool:
+    """Whether ``moment`` carries a UTC offset (Python's definition of an aware datetime)."""
+    return moment.tzinfo is not None and moment.tzinfo.utcoffset(moment) is not None
+
+
+def local_date(moment: datetime, where: tzinfo) -> date:
+    """The calendar date of instant ``moment`` in time zone ``where``; naive input is refused."""
+    if not isinstance(moment, datetime) or not is_aware(moment):
+        raise NaiveDatetimeError(
+            f"a timestamp must carry a UTC offset, e.g. 2022-12-01T09:30:00+07:00 (got {moment!r})."
+        )
+    return moment.astimezone(where).date()
+
+
+class Timing(enum.Enum):
+    """Where a submission falls relative to its window."""
+
+    EARLY = "early"
+    ON_TIME = "on_time"
+    LATE = "late"
+
+
+@attrs.frozen
+class Window:
+    """A submission window: calendar dates in the plan's time zone, both ends inclusive."""
+
+    opens: date = attrs.field()
+    closes: date = attrs.field()
+
+    @opens.validator
+    def _check_opens(self, _attribute: attrs.Attribute[date], value: date) -> None:
+        _require_date("opens", value)
+
+    @closes.validator
+    def _check_closes(self, _attribute: attrs.Attribute[date], value: date) -> None:
+        _require_date("closes", value)
+        if value < self.opens:
+            raise InvariantError(
+                f"'closes' must not be before 'opens' ({self.opens.isoformat()}) "
+                f"(got {value.isoformat()}).",
+                code="window-invalid",
+                field="closes",
+            )
+
+    def __contains__(self, day: object) -> bool:
+        """Whether a calendar date lies within the window."""
+        return isinstance(day, date) and self.opens <= day <= self.closes
+
+    def timing(self, moment: datetime, where: tzinfo) -> Timing:
+        """Early, on time or late: the local date of ``moment`` in ``where`` against the window."""
+        day = local_date(moment, where)
+        if day < self.opens:
+            return Timing.EARLY
+        if day > self.closes:
+            return Timing.LATE
+        return Timing.ON_TIME
+
+    def is_on_time(self, moment: datetime, where: tzinfo) -> bool:
+        """Whether ``moment``, taken as a date in ``where``, lies within the window."""
+        return self.timing(moment, where) is Timing.ON_TIME
+
+
+def _require_date(name: str, value: object) -> None:
+    if type(value) is not date:
+        raise InvariantError(f"'{name}' must be a datetime.date (got {value!r}).", field=name)

@@ -1,0 +1,369 @@
+"""Validation of RANHAM documents: every problem at once, stable codes, pointers, two languages.
+
+>>> from ranham.validation import validate
+>>> result = validate(b'{"kind": "report", "schema_version": "1.0", "institution": "32.16",'
+...                   b' "period": "2022-B04", "status": "draft", "history": [], "entries": [],'
+...                   b' "claimd": true}')
+>>> result.valid, result.codes
+(False, ('unknown-field',))
+>>> issue = result.issues[0]
+>>> issue.pointer, issue.line, issue.column
+('/claimd', 1, 140)
+>>> print(issue.message("id"))
+"claimd" bukan kolom dari objek ini: hapus kolom tersebut.
+
+``source`` may be ``bytes`` or ``str`` (document content), an :class:`os.PathLike` (a file; a
+``.jsonl`` file is read as JSON Lines) or a ``dict`` (an already-parsed document). Validation
+never raises on any content; only an unreadable path raises :class:`OSError`.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import IO, Any
+
+from ranham.errors import DocumentError, InvariantError
+from ranham.model import Catalog
+from ranham.validation import _rules
+from ranham.validation._json import (
+    DEFAULT_MAX_SIZE,
+    MAX_DEPTH,
+    Fatal,
+    Positions,
+    count_key_tokens,
+    decode_text,
+    locate,
+    parse_fast,
+    parse_strict,
+    precheck,
+)
+from ranham.validation._pointer import document_order, to_pointer
+from ranham.validation._rules import CatalogView
+from ranham.validation._walk import DOCUMENT_CLASSES, RawIssue, json_type, show, walk_document
+from ranham.validation.codes import CODES, FATAL, Severity
+from ranham.validation.issues import Issue, ValidationResult
+from ranham.validation.messages import Lang
+
+__all__ = [
+    "CODES",
+    "DEFAULT_MAX_SIZE",
+    "KINDS",
+    "SCHEMA_VERSION",
+    "Issue",
+    "Lang",
+    "Severity",
+    "ValidationResult",
+    "catalog_view",
+    "iter_jsonl",
+    "validate",
+]
+
+SCHEMA_VERSION = "1.0"
+"""The format version this library reads and writes."""
+
+KINDS = tuple(DOCUMENT_CLASSES)
+"""The document kinds: ``catalog``, ``report``, ``dataset``, ``forum``."""
+
+_VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
+
+Source = bytes | str | os.PathLike[str] | Mapping[str, Any]
+
+
+def validate(
+    source: Source,
+    *,
+    catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None = None,
+    jsonl: bool | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> ValidationResult:
+    """Check a document (or a JSON Lines archive) against ``format.md``; report every issue.
+
+    ``catalog`` adds the checks a report needs a catalog for: its actions and measures, its
+    periods, its windows. ``jsonl`` reads ``source`` as JSON Lines (the default for a path
+    ending in ``.jsonl``). ``max_size`` limits a document (or one line) in bytes.
+    """
+    view = catalog_view(catalog, max_size)
+    label: str | None = None
+    if isinstance(source, os.PathLike):
+        path = Path(source)
+        label = str(source)
+        if jsonl or (jsonl is None and path.suffix == ".jsonl"):
+            with path.open("rb") as stream:
+                return _collect(iter_jsonl(stream, view=view, max_size=max_size), label)
+        size = path.stat().st_size
+        if size > max_size:
+            issue = Issue(code="too-large", params={"size": size, "limit": max_size})
+            return ValidationResult(issues=(issue,), path=label)
+        data = path.read_bytes()
+    elif isinstance(source, Mapping):
+        return _check_value(dict(source), view, None, None, label)
+    elif isinstance(source, str):
+        try:
+            data = source.encode("utf-8")
+        except UnicodeEncodeError:
+            issue = Issue(code="encoding", key="encoding.surrogate", params={"escape": "\\ud800"})
+            return ValidationResult(issues=(issue,))
+    elif isinstance(source, bytes | bytearray | memoryview):
+        data = bytes(source)
+    else:
+        raise TypeError(
+            f"validate() takes bytes, str, a path or a dict (got {type(source).__name__})."
+        )
+    if jsonl:
+        return _collect(_iter_lines(data.splitlines(keepends=True), view, max_size), label)
+    result = _check_bytes(data, view, max_size)
+    return ValidationResult(issues=result.issues, kind=result.kind, path=label, value=result.value)
+
+
+def iter_jsonl(
+    stream: IO[bytes],
+    *,
+    view: CatalogView | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    keep_values: bool = False,
+) -> Iterator[tuple[int, ValidationResult]]:
+    """Validate a JSON Lines stream one line at a time, in bounded memory.
+
+    Yields ``(line_number, result)`` for every non-blank line; issue lines are the file's.
+    ``view`` (see :func:`catalog_view`) checks reports against a catalog; ``keep_values`` keeps
+    each valid line's parsed value in its result.
+    """
+    return _iter_lines(_bounded_lines(stream, max_size), view, max_size, keep_values)
+
+
+def _bounded_lines(stream: IO[bytes], max_size: int) -> Iterator[bytes]:
+    while True:
+        line = stream.readline(max_size + 2)
+        if not line:
+            return
+        if len(line) > max_size + 1 and not line.endswith(b"\n"):
+            # Too long: keep only what proves it, and skip to the end of the line.
+            while line and not line.endswith(b"\n"):
+                line = stream.readline(1 << 20)
+            yield b"\x00" * (max_size + 1)
+            continue
+        yield line
+
+
+def _iter_lines(
+    lines: Any, view: CatalogView | None, max_size: int, keep_values: bool = False
+) -> Iterator[tuple[int, ValidationResult]]:
+    for number, line in enumerate(lines, start=1):
+        content = line.rstrip(b"\r\n")
+        if not content.strip():
+            continue
+        result = _check_bytes(content, view, max_size)
+        issues = tuple(
+            Issue(
+                code=i.code,
+                pointer=i.pointer,
+                line=number,
+                column=i.column,
+                key=i.key,
+                params=i.params,
+            )
+            for i in result.issues
+        )
+        value = result.value if keep_values else None
+        yield number, ValidationResult(issues=issues, kind=result.kind, value=value)
+
+
+def _collect(
+    results: Iterator[tuple[int, ValidationResult]], label: str | None
+) -> ValidationResult:
+    issues: list[Issue] = []
+    kinds: set[str | None] = set()
+    for _, result in results:
+        issues.extend(result.issues)
+        kinds.add(result.kind)
+    kind = kinds.pop() if len(kinds) == 1 else None
+    return ValidationResult(issues=tuple(issues), kind=kind, path=label)
+
+
+def catalog_view(
+    catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> CatalogView | None:
+    """What reports are checked against: from a Catalog, a parsed catalog or a catalog file.
+
+    Raises :class:`~ranham.errors.DocumentError` when the catalog itself is not valid.
+    """
+    if catalog is None or isinstance(catalog, CatalogView):
+        return catalog
+    if isinstance(catalog, Catalog):
+        return CatalogView.from_catalog(catalog)
+    if isinstance(catalog, os.PathLike):
+        result = validate(catalog, max_size=max_size)
+    elif isinstance(catalog, Mapping):
+        result = validate(catalog)
+    else:
+        raise InvariantError(
+            f"'catalog' must be a Catalog, a parsed catalog document or a path (got {catalog!r})."
+        )
+    if not result.valid or result.kind != "catalog" or result.value is None:
+        if result.kind not in (None, "catalog"):
+            issue = Issue(code="unknown-kind", pointer="/kind", params={"got": show(result.kind)})
+            raise DocumentError([issue], source="given as catalog")
+        raise DocumentError(result.issues, source="given as catalog")
+    value = dict(result.value)
+    walk, _ = walk_document(value, "catalog")
+    return _rules.check_catalog(walk, value, ())
+
+
+def _check_bytes(data: bytes, view: CatalogView | None, max_size: int) -> ValidationResult:
+    fatal = precheck(data, max_size)
+    if fatal is not None:
+        return _fatal(fatal, None)
+    ok, value = parse_fast(data)
+    if ok and isinstance(value, dict):
+        result, keys = _check_value_counting(value, view, data)
+        if keys == count_key_tokens(data):
+            return result
+    text = decode_text(data)
+    if isinstance(text, Fatal):
+        return _fatal(text, None)
+    value, fatal = parse_strict(text)
+    if fatal is not None:
+        return _fatal(fatal, None)
+    return _check_value(value, view, text, None, None)
+
+
+def _check_value_counting(
+    value: dict[str, Any], view: CatalogView | None, data: bytes
+) -> tuple[ValidationResult, int]:
+    """Check a value from the fast parser; positions are looked up only if there are issues."""
+    holder: list[int] = [0]
+    result = _check_value(value, view, None, data, None, key_count=holder)
+    return result, holder[0]
+
+
+def _fatal(fatal: Fatal, text: str | None) -> ValidationResult:
+    issue = Issue(
+        code=fatal.code, key=fatal.key, params=fatal.params, line=fatal.line, column=fatal.column
+    )
+    return ValidationResult(issues=(issue,))
+
+
+def _check_value(
+    value: Any,
+    view: CatalogView | None,
+    text: str | None,
+    data: bytes | None,
+    label: str | None,
+    key_count: list[int] | None = None,
+) -> ValidationResult:
+    if not isinstance(value, dict):
+        issue = Issue(code="not-an-object", params={"got_type": json_type(value)})
+        return ValidationResult(issues=(issue,), path=label)
+    header = _check_header(value)
+    if header is not None:
+        return _finish([header], value, None, text, data, label, key_count)
+    kind = value["kind"]
+    w, deep = walk_document(value, kind)
+    if key_count is not None:
+        key_count[0] = w.keys
+    if deep is not None:
+        raw = RawIssue("too-deep", "too-deep", deep, {"limit": MAX_DEPTH})
+        return _finish([raw], value, None, text, data, label, None)
+    if kind == "catalog":
+        _rules.check_catalog(w, value, ())
+    elif kind == "report":
+        _rules.check_standalone_report(w, value, view)
+    elif kind == "dataset":
+        _rules.check_dataset(w, value)
+    else:
+        _rules.check_forum(w, value)
+    return _finish(w.issues, value, kind, text, data, label, None)
+
+
+def _check_header(value: dict[str, Any]) -> RawIssue | None:
+    kind = value.get("kind")
+    if "kind" not in value:
+        return RawIssue("unknown-kind", "unknown-kind.missing", ("kind",), {}, "container")
+    if kind not in DOCUMENT_CLASSES:
+        return RawIssue("unknown-kind", "unknown-kind", ("kind",), {"got": show(kind)})
+    version = value.get("schema_version")
+    params = {"supported": SCHEMA_VERSION, "got": show(version)}
+    if "schema_version" not in value:
+        return RawIssue(
+            "unsupported-version",
+            "unsupported-version.missing",
+            ("schema_version",),
+            params,
+            "container",
+        )
+    match = _VERSION.fullmatch(version) if isinstance(version, str) else None
+    if match is None:
+        return RawIssue(
+            "unsupported-version", "unsupported-version.malformed", ("schema_version",), params
+        )
+    major, minor = int(match[1]), int(match[2])
+    own_major, own_minor = (int(p) for p in SCHEMA_VERSION.split("."))
+    if major != own_major or minor > own_minor:
+        return RawIssue("unsupported-version", "unsupported-version", ("schema_version",), params)
+    return None
+
+
+def _finish(
+    raw: list[RawIssue],
+    value: dict[str, Any],
+    kind: str | None,
+    text: str | None,
+    data: bytes | None,
+    label: str | None,
+    key_count: list[int] | None,
+) -> ValidationResult:
+    if key_count is not None:
+        key_count[0] = -1  # a fatal header problem: fall back to the careful parser
+    fatal = [r for r in raw if r.code in FATAL]
+    if fatal:
+        raw = fatal[:1]
+    raw.sort(key=lambda r: (document_order(value, r.path), r.code, r.occurrence))
+    if raw and text is None and data is not None:
+        decoded = decode_text(data)
+        text = decoded if isinstance(decoded, str) else None
+    positions = _positions(raw, text) if raw and text is not None else {}
+    issues = []
+    for index, r in enumerate(raw):
+        line, column = positions.get(index, (None, None))
+        issues.append(
+            Issue(
+                code=r.code,
+                pointer=to_pointer(r.path),
+                line=line,
+                column=column,
+                key=r.key,
+                params=r.params,
+            )
+        )
+    valid = not any(CODES[r.code] is Severity.ERROR for r in raw)
+    return ValidationResult(
+        issues=tuple(issues),
+        kind=kind if not fatal else None,
+        path=label,
+        value=value if valid else None,
+    )
+
+
+def _positions(raw: list[RawIssue], text: str) -> dict[int, tuple[int, int]]:
+    found = locate(text, (r.path for r in raw))
+    lines = Positions(text)
+    out: dict[int, tuple[int, int]] = {}
+    for index, r in enumerate(raw):
+        located = found.get(r.path)
+        if located is None:
+            continue
+        offset: int | None = None
+        if r.where == "key" and located.keys:
+            occurrence = r.occurrence if r.occurrence >= 0 else len(located.keys) - 1
+            offset = located.keys[min(occurrence, len(located.keys) - 1)]
+        elif r.where == "value" and located.values:
+            offset = located.values[-1]
+        elif located.container is not None:
+            offset = located.container
+        if offset is not None:
+            out[index] = lines.line_column(offset)
+    return out

@@ -1,0 +1,350 @@
+"""Raw JSON: bytes to Python values, with the checks that standard parsers skip.
+
+Two parsers share the work. ``orjson`` reads well-formed documents fast; it already refuses a
+byte-order mark, bad UTF-8, ``NaN``/``Infinity``, numbers beyond a double and lone surrogates,
+but it silently keeps the last of two equal keys and turns integers beyond 64 bits into floats.
+So a document that ``orjson`` refuses, that holds a run of 19 or more digits, or whose count of
+object keys in the text differs from the keys that were parsed (see :func:`count_key_tokens`)
+is read again by the standard library's parser with hooks that keep every problem: equal keys
+(:class:`DupDict`), non-finite numbers (:class:`NonFinite`) and exact big integers. Positions
+(line and column) are looked up afterwards, only for the pointers that have an issue
+(:func:`locate`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import re
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import attrs
+import orjson
+
+__all__ = [
+    "DEFAULT_MAX_SIZE",
+    "MAX_DEPTH",
+    "DupDict",
+    "Fatal",
+    "NonFinite",
+    "Positions",
+    "count_key_tokens",
+    "locate",
+    "parse_fast",
+    "parse_strict",
+]
+
+MAX_DEPTH = 64
+"""The document object is at depth 1; any value at depth 65 or more is ``too-deep``."""
+
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+"""The default size limit of a document (a file, or one line of a JSON Lines file)."""
+
+_BOMS = (b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe")
+_BIG_DIGITS = re.compile(rb"[0-9]{19}")
+_SURROGATE_ESCAPE = re.compile(r"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_WS_BEFORE_COLON = re.compile(rb'"[ \t\r\n]+:')
+_KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
+_MAX_DOUBLE_DIGITS = 400
+
+
+class NonFinite:
+    """Stands where the text has ``NaN``, ``Infinity`` or a number too large for a double."""
+
+    __slots__ = ("literal",)
+
+    def __init__(self, literal: str) -> None:
+        self.literal = literal
+
+    def __repr__(self) -> str:
+        return f"NonFinite({self.literal!r})"
+
+
+class DupDict(dict[str, Any]):
+    """A JSON object whose text repeats keys; ``duplicates`` lists each repeated occurrence."""
+
+    __slots__ = ("duplicates",)
+
+    def __init__(self, pairs: list[tuple[str, Any]], duplicates: list[str]) -> None:
+        super().__init__(pairs)
+        self.duplicates = duplicates
+
+
+@attrs.frozen
+class Fatal:
+    """A problem after which nothing else in the document is checked."""
+
+    code: str
+    key: str
+    params: Mapping[str, object] = attrs.field(factory=dict)
+    offset: int | None = None
+    line: int | None = None
+    column: int | None = None
+
+
+def precheck(data: bytes, max_size: int) -> Fatal | None:
+    """Size and byte-order mark: the checks that need no parsing."""
+    if len(data) > max_size:
+        return Fatal("too-large", "too-large", {"size": len(data), "limit": max_size})
+    if data.startswith(_BOMS):
+        return Fatal("encoding", "encoding.bom", offset=0, line=1, column=1)
+    return None
+
+
+def parse_fast(data: bytes) -> tuple[bool, Any]:
+    """``(True, value)`` when ``orjson`` reads ``data`` faithfully, else ``(False, None)``.
+
+    Faithfully means: no integer that ``orjson`` would have turned into a float. Repeated keys
+    are not detected here; compare :func:`count_key_tokens` with the keys that were parsed.
+    """
+    if _BIG_DIGITS.search(data) is not None:
+        return False, None
+    try:
+        return True, orjson.loads(data)
+    except orjson.JSONDecodeError:
+        return False, None
+
+
+def count_key_tokens(data: bytes) -> int:
+    """An upper bound of the object keys in ``data``, exact for well-formed JSON.
+
+    Every key is a string followed by optional white space and a colon; outside strings a quote
+    always opens or closes a string, so the count can exceed the number of keys only when a
+    string holds ``\\":`` or starts with a colon. When it equals the number of keys that were
+    parsed, no key was repeated.
+    """
+    count = data.count(b'":')
+    if _WS_BEFORE_COLON.search(data) is not None:
+        count = len(_KEY_TOKEN.findall(data))
+    return count
+
+
+def decode_text(data: bytes) -> str | Fatal:
+    """``data`` as text, or the ``encoding`` problem that prevents it."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        start = error.start
+        line_start = data.rfind(b"\n", 0, start) + 1
+        column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
+        return Fatal(
+            "encoding",
+            "encoding.utf8",
+            {"offset": start},
+            line=data.count(b"\n", 0, start) + 1,
+            column=column,
+        )
+
+
+def parse_strict(text: str) -> tuple[Any, Fatal | None]:
+    """Parse ``text`` keeping every problem: the value, or the fatal problem that stops it."""
+    surrogate = _lone_surrogate(text)
+    if surrogate is not None:
+        offset, escape = surrogate
+        line, column = Positions(text).line_column(offset)
+        fatal = Fatal("encoding", "encoding.surrogate", {"escape": escape}, offset, line, column)
+        return None, fatal
+    decoder = json.JSONDecoder(
+        object_pairs_hook=_object,
+        parse_constant=NonFinite,
+        parse_float=_float,
+        parse_int=_int,
+    )
+    try:
+        return decoder.decode(text), None
+    except json.JSONDecodeError as error:
+        detail = {"detail": error.msg, "detail_id": _SYNTAX_ID.get(error.msg, error.msg)}
+        return None, Fatal(
+            "json-syntax", "json-syntax", detail, error.pos, error.lineno, error.colno
+        )
+    except RecursionError:
+        return None, Fatal("too-deep", "too-deep", {"limit": MAX_DEPTH})
+
+
+_SYNTAX_ID = {
+    "Expecting value": "diharapkan sebuah nilai",
+    "Expecting ',' delimiter": "diharapkan pemisah ','",
+    "Expecting ':' delimiter": "diharapkan pemisah ':'",
+    "Expecting property name enclosed in double quotes": (
+        "diharapkan nama kolom di antara tanda kutip ganda"
+    ),
+    "Unterminated string starting at": "teks tidak ditutup",
+    "Invalid control character at": "karakter kontrol tidak sah di dalam teks",
+    "Invalid \\escape": "escape \\ tidak sah",
+    "Invalid \\uXXXX escape": "escape \\uXXXX tidak sah",
+    "Extra data": "ada data tambahan setelah akhir dokumen",
+    "Illegal trailing comma before end of object": "koma berlebih sebelum akhir objek",
+    "Illegal trailing comma before end of array": "koma berlebih sebelum akhir larik",
+}
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) == len(pairs):
+        return result
+    seen: set[str] = set()
+    duplicates = []
+    for key, _ in pairs:
+        if key in seen:
+            duplicates.append(key)
+        seen.add(key)
+    return DupDict(list(result.items()), duplicates)
+
+
+def _float(literal: str) -> float | NonFinite:
+    value = float(literal)
+    if value in (float("inf"), float("-inf")):
+        return NonFinite(literal)
+    return value
+
+
+def _int(literal: str) -> int | NonFinite:
+    if len(literal) > _MAX_DOUBLE_DIGITS:
+        return NonFinite(literal[:20] + "…")
+    value = int(literal)
+    if abs(value) > 1.7976931348623157e308:
+        return NonFinite(literal[:20] + "…")
+    return value
+
+
+def _lone_surrogate(text: str) -> tuple[int, str] | None:
+    """The offset and text of the first ``\\uD800``–``\\uDFFF`` escape that has no partner."""
+    if "\\u" not in text and "\\U" not in text:
+        return None
+    expect_low_at = -1
+    for match in _SURROGATE_ESCAPE.finditer(text):
+        if len(match.group(1)) % 2 == 0:
+            continue  # an escaped backslash followed by the letters 'u…'
+        start = match.start(1) + len(match.group(1)) - 1
+        unit = int(match.group(2), 16)
+        if unit < 0xDC00:  # high surrogate: a low one must follow at once
+            if expect_low_at != -1:
+                return expect_low_at - 6, text[expect_low_at - 6 : expect_low_at]
+            expect_low_at = match.end()
+        elif start == expect_low_at:
+            expect_low_at = -1
+        else:
+            if expect_low_at != -1:
+                return expect_low_at - 6, text[expect_low_at - 6 : expect_low_at]
+            return start, text[start : match.end()]
+    if expect_low_at != -1:
+        return expect_low_at - 6, text[expect_low_at - 6 : expect_low_at]
+    return None
+
+
+class Positions:
+    """Line and column (1-based, in characters) of offsets in one text."""
+
+    def __init__(self, text: str) -> None:
+        self._newlines = [m.start() for m in re.finditer("\n", text)]
+
+    def line_column(self, offset: int) -> tuple[int, int]:
+        """The 1-based line and column of character ``offset``."""
+        line = bisect.bisect_left(self._newlines, offset)
+        line_start = self._newlines[line - 1] + 1 if line else 0
+        return line + 1, offset - line_start + 1
+
+
+Pointer = tuple[str | int, ...]
+
+
+@attrs.define
+class Located:
+    """Where one pointer's value (and key, for object members) stand in the text."""
+
+    values: list[int] = attrs.Factory(list)
+    keys: list[int] = attrs.Factory(list)
+    container: int | None = None
+
+
+_WS = re.compile(r"[ \t\n\r]*")
+_RAW = json.JSONDecoder()
+
+
+def locate(text: str, pointers: Iterable[Pointer]) -> dict[Pointer, Located]:
+    """Offsets of the values (and keys) that ``pointers`` name, every occurrence in order.
+
+    Only the containers on the way to a wanted pointer are walked in Python; everything else is
+    skipped by the standard library's C scanner. For a pointer whose last member is absent,
+    ``container`` is the offset of the object or array it would belong to.
+    """
+    trie: dict[Any, Any] = {}
+    for pointer in pointers:
+        node = trie
+        for segment in pointer:
+            node = node.setdefault(segment, {})
+        node[_END] = True
+    found: dict[Pointer, Located] = {}
+    if not trie:
+        return found
+    try:
+        start = _WS.match(text, 0).end()  # type: ignore[union-attr]
+        _walk(text, start, trie, (), found)
+    except (ValueError, IndexError, RecursionError):
+        pass  # positions are a courtesy; an unreadable stretch leaves them unknown
+    return found
+
+
+_END = object()
+
+
+def _walk(
+    text: str, index: int, node: dict[Any, Any], path: Pointer, found: dict[Pointer, Located]
+) -> int:
+    """Walk the value at ``index`` along ``node``; return the index after it."""
+    if node.get(_END):
+        found.setdefault(path, Located()).values.append(index)
+    char = text[index]
+    children = [k for k in node if k is not _END]
+    if not children or char not in "{[":
+        return _RAW.raw_decode(text, index)[1]
+    for child in children:
+        located = found.setdefault((*path, child), Located())
+        located.container = index
+    if char == "{":
+        return _walk_object(text, index, node, path, found)
+    return _walk_array(text, index, node, path, found)
+
+
+def _walk_object(
+    text: str, index: int, node: dict[Any, Any], path: Pointer, found: dict[Pointer, Located]
+) -> int:
+    index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]
+    if text[index] == "}":
+        return index + 1
+    while True:
+        key_at = index
+        key, index = json.decoder.scanstring(text, index + 1)  # type: ignore[attr-defined]
+        index = _WS.match(text, index).end()  # type: ignore[union-attr]
+        index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]  # past ':'
+        child = node.get(key)
+        if child is not None:
+            found.setdefault((*path, key), Located()).keys.append(key_at)
+            index = _walk(text, index, child, (*path, key), found)
+        else:
+            index = _RAW.raw_decode(text, index)[1]
+        index = _WS.match(text, index).end()  # type: ignore[union-attr]
+        if text[index] == "}":
+            return index + 1
+        index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]  # past ','
+
+
+def _walk_array(
+    text: str, index: int, node: dict[Any, Any], path: Pointer, found: dict[Pointer, Located]
+) -> int:
+    index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]
+    if text[index] == "]":
+        return index + 1
+    position = 0
+    while True:
+        child = node.get(position)
+        if child is not None:
+            index = _walk(text, index, child, (*path, position), found)
+        else:
+            index = _RAW.raw_decode(text, index)[1]
+        index = _WS.match(text, index).end()  # type: ignore[union-attr]
+        if text[index] == "]":
+            return index + 1
+        index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]
+        position += 1

@@ -1,0 +1,893 @@
+"""The domain rules of ``format.md``, checked on a parsed document after the structural pass.
+
+Each rule reads members through :meth:`Walk.get`, which hides the members that are missing or
+unusable, so a broken member silences exactly the rules that would read it and nothing else.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date, tzinfo
+from typing import Any
+
+import attrs
+
+from ranham.model import Catalog, InstitutionKind, Tier
+from ranham.model._checks import INSTITUTION_CODE, PROVINCE_CODE
+from ranham.model.enums import ReportStatus
+from ranham.model.institution import CODE_PATTERNS, tier_of_code
+from ranham.model.report import ALLOWED_TRANSITIONS
+from ranham.periods import PeriodCode, ReportingPeriod, period_days, zone
+from ranham.validation._pointer import to_pointer
+from ranham.validation._walk import MISSING, Path, Walk, parse_date, parse_timestamp, show
+
+__all__ = ["CatalogView", "check_catalog", "check_dataset", "check_forum", "check_report"]
+
+_CODES = {code.value: code for code in PeriodCode}
+_STATUSES = {status.value: status for status in ReportStatus}
+_TIERS = {tier.value: tier for tier in Tier}
+_KINDS = {kind.value: kind for kind in InstitutionKind}
+
+
+def _items(w: Walk, obj: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
+    """The object items of list member ``name`` (non-objects are skipped), with their index."""
+    value = w.get(obj, name)
+    if type(value) is not list:
+        return []
+    return [(i, item) for i, item in enumerate(value) if isinstance(item, dict)]
+
+
+# --- catalog -------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class ActionView:
+    """What the report rules need of one action: tier, responsible codes, measure periods."""
+
+    tier: Tier | None
+    responsible: tuple[str, ...] | None
+    measures: Mapping[str, PeriodCode | None]
+
+
+@attrs.frozen
+class CatalogView:
+    """The usable facts of a catalog, for checking reports against it.
+
+    Built from a parsed catalog (skipping what is broken) or from a :class:`~ranham.Catalog`.
+    """
+
+    year: int | None = None
+    periods: tuple[PeriodCode, ...] | None = None
+    tz: tzinfo | None = None
+    windows: Mapping[PeriodCode, tuple[date, date]] = attrs.Factory(dict)
+    actions: Mapping[str, ActionView] = attrs.Factory(dict)
+    owners: Mapping[str, str] = attrs.Factory(dict)
+
+    @classmethod
+    def from_catalog(cls, catalog: Catalog) -> CatalogView:
+        """The view of a catalog object (always complete)."""
+        actions = {
+            a.id: ActionView(a.tier, a.responsible, {m.id: m.period for m in a.measures})
+            for a in catalog.actions
+        }
+        return cls(
+            year=catalog.year,
+            periods=catalog.plan.periods,
+            tz=catalog.plan.tz,
+            windows={code: (w.opens, w.closes) for code, w in catalog.windows.items()},
+            actions=actions,
+            owners={m.id: a.id for a in catalog.actions for m in a.measures},
+        )
+
+
+def check_catalog(w: Walk, catalog: dict[str, Any], path: Path) -> CatalogView:
+    """Check a catalog's rules; return what reports can be checked against."""
+    plan = w.get(catalog, "plan")
+    periods: tuple[PeriodCode, ...] | None = None
+    tz: tzinfo | None = None
+    target_groups: frozenset[str] | None = None
+    start = end = MISSING
+    if isinstance(plan, dict):
+        periods, tz, target_groups, start, end = _check_plan(w, plan, (*path, "plan"))
+    year = w.get(catalog, "year")
+    if type(year) is int and type(start) is int and type(end) is int and not start <= year <= end:
+        w.add("year-outside-plan", (*path, "year"), got=year, start=start, end=end)
+        year = MISSING
+    windows = _check_windows(w, catalog, path, periods, year if type(year) is int else None)
+    actions, owners = _check_actions(w, catalog, path, periods, target_groups)
+    return CatalogView(
+        year=year if type(year) is int else None,
+        periods=periods,
+        tz=tz,
+        windows=windows,
+        actions=actions,
+        owners=owners,
+    )
+
+
+def _check_plan(
+    w: Walk, plan: dict[str, Any], path: Path
+) -> tuple[tuple[PeriodCode, ...] | None, tzinfo | None, frozenset[str] | None, Any, Any]:
+    start, end = w.get(plan, "start_year"), w.get(plan, "end_year")
+    if type(start) is int and type(end) is int and end < start:
+        w.add(
+            "invalid-value",
+            (*path, "end_year"),
+            "invalid-value.before",
+            field="end_year",
+            other="start_year",
+            other_value=start,
+            got=end,
+        )
+        start = end = MISSING
+    periods: tuple[PeriodCode, ...] | None = None
+    raw_periods = w.get(plan, "periods")
+    if type(raw_periods) is list:
+        codes = tuple(_CODES[c] for c in raw_periods)
+        if [c.month for c in codes] != sorted(c.month for c in codes):
+            w.add(
+                "invalid-value",
+                (*path, "periods"),
+                "invalid-value.order",
+                field="periods",
+                got=show(raw_periods),
+            )
+        else:
+            periods = codes
+    zone_name = w.get(plan, "timezone")
+    tz = zone(zone_name) if type(zone_name) is str else None
+    groups = w.get(plan, "target_groups")
+    target_groups = frozenset(groups) if type(groups) is list else None
+    return periods, tz, target_groups, start, end
+
+
+def _check_windows(
+    w: Walk,
+    catalog: dict[str, Any],
+    path: Path,
+    periods: tuple[PeriodCode, ...] | None,
+    year: int | None,
+) -> dict[PeriodCode, tuple[date, date]]:
+    windows = w.get(catalog, "windows")
+    found: dict[PeriodCode, tuple[date, date]] = {}
+    if not isinstance(windows, dict) or periods is None:
+        return found
+    base = (*path, "windows")
+    allowed = ", ".join(c.value for c in periods)
+    in_plan: list[str] = []
+    for key in windows:
+        if _CODES.get(key) not in periods:
+            w.add(
+                "window-invalid", (*base, key), "window-invalid.extra", period=key, allowed=allowed
+            )
+        else:
+            in_plan.append(key)
+    for code in periods:
+        if code.value not in windows:
+            w.add(
+                "window-invalid",
+                (*base, code.value),
+                "window-invalid.missing",
+                "container",
+                period=code.value,
+            )
+    expected_order = [c.value for c in periods if c.value in windows]
+    flagged: set[str] = set()
+    for position, key in enumerate(in_plan):
+        if key != expected_order[position]:
+            w.add(
+                "window-invalid", (*base, key), "window-invalid.order", period=key, allowed=allowed
+            )
+            flagged.add(key)
+            break
+    previous: tuple[str, date] | None = None
+    for code in periods:
+        window = windows.get(code.value)
+        opens, closes = w.get(window, "opens"), w.get(window, "closes")
+        if not isinstance(opens, str) or not isinstance(closes, str):
+            previous = None
+            continue
+        opens_day, closes_day = parse_date(opens), parse_date(closes)
+        if opens_day is None or closes_day is None:  # pragma: no cover - the walk checked them
+            continue
+        here = (*base, code.value)
+        if code.value in flagged:
+            pass
+        elif closes_day < opens_day:
+            w.add(
+                "window-invalid",
+                here,
+                "window-invalid.reversed",
+                period=code.value,
+                opens=opens,
+                closes=closes,
+            )
+        elif year is not None and opens_day < period_days(code, periods, year)[0]:
+            first_day = period_days(code, periods, year)[0].isoformat()
+            w.add(
+                "window-invalid",
+                here,
+                "window-invalid.early",
+                period=code.value,
+                opens=opens,
+                first_day=first_day,
+            )
+        elif previous is not None and previous[1] >= opens_day:
+            w.add(
+                "window-invalid",
+                here,
+                "window-invalid.overlap",
+                period=code.value,
+                opens=opens,
+                previous=previous[0],
+                previous_closes=previous[1].isoformat(),
+            )
+        else:
+            found[code] = (opens_day, closes_day)
+        previous = (code.value, closes_day)
+    return found
+
+
+def _check_actions(
+    w: Walk,
+    catalog: dict[str, Any],
+    path: Path,
+    periods: tuple[PeriodCode, ...] | None,
+    target_groups: frozenset[str] | None,
+) -> tuple[dict[str, ActionView], dict[str, str]]:
+    actions: dict[str, ActionView] = {}
+    owners: dict[str, str] = {}
+    first_id: dict[str, Path] = {}
+    first_number: dict[tuple[str, int], Path] = {}
+    first_measure: dict[str, Path] = {}
+    allowed_periods = ", ".join(c.value for c in periods) if periods else ""
+    for index, action in _items(w, catalog, "actions"):
+        here = (*path, "actions", index)
+        action_id = w.get(action, "id")
+        tier_code = w.get(action, "tier")
+        number = w.get(action, "number")
+        if isinstance(action_id, str):
+            if action_id in first_id:
+                _duplicate(w, (*here, "id"), "id", action_id, first_id[action_id])
+                action_id = MISSING
+            else:
+                first_id[action_id] = (*here, "id")
+        if isinstance(tier_code, str) and type(number) is int:
+            key = (tier_code, number)
+            if key in first_number:
+                w.add(
+                    "duplicate-id",
+                    (*here, "number"),
+                    "duplicate-id.number",
+                    tier=tier_code,
+                    got=number,
+                    first=to_pointer(first_number[key]),
+                )
+            else:
+                first_number[key] = (*here, "number")
+        group = w.get(action, "target_group")
+        if isinstance(group, str) and target_groups is not None and group not in target_groups:
+            w.add(
+                "target-group-not-in-plan",
+                (*here, "target_group"),
+                got=group,
+                allowed=", ".join(sorted(target_groups)),
+            )
+        tier = _TIERS.get(tier_code) if isinstance(tier_code, str) else None
+        responsible = _check_responsible(w, action, here, tier)
+        measures = _check_measures(w, action, here, periods, allowed_periods, first_measure)
+        if isinstance(action_id, str):
+            actions[action_id] = ActionView(tier, responsible, measures)
+            for measure_id in measures:
+                owners.setdefault(measure_id, action_id)
+    return actions, owners
+
+
+def _check_responsible(
+    w: Walk, action: dict[str, Any], here: Path, tier: Tier | None
+) -> tuple[str, ...] | None:
+    if tier is None:
+        return None
+    if "responsible" in action:
+        usable = w.get(action, "responsible")
+        if usable is MISSING:
+            return None
+        codes = tuple(usable)
+    else:
+        codes = ()
+    if tier is Tier.KL and not codes:
+        where = "value" if "responsible" in action else "container"
+        w.add(
+            "responsible-invalid",
+            (*here, "responsible"),
+            "responsible-invalid.missing",
+            where,
+        )
+        return None
+    if tier is not Tier.KL and codes:
+        w.add(
+            "responsible-invalid",
+            (*here, "responsible"),
+            "responsible-invalid.regional",
+            tier=tier.value,
+        )
+        return None
+    return codes
+
+
+def _check_measures(
+    w: Walk,
+    action: dict[str, Any],
+    here: Path,
+    periods: tuple[PeriodCode, ...] | None,
+    allowed_periods: str,
+    first_measure: dict[str, Path],
+) -> dict[str, PeriodCode | None]:
+    measures: dict[str, PeriodCode | None] = {}
+    covered: set[PeriodCode] = set()
+    complete = w.get(action, "measures") is not MISSING
+    for m_index, measure in _items(w, action, "measures"):
+        m_here = (*here, "measures", m_index)
+        measure_id = w.get(measure, "id")
+        code = w.get(measure, "period")
+        period = _CODES.get(code) if isinstance(code, str) else None
+        if period is None:
+            complete = False
+        elif periods is not None and period not in periods:
+            w.add(
+                "period-mismatch",
+                (*m_here, "period"),
+                "period-mismatch.plan",
+                got=code,
+                allowed=allowed_periods,
+            )
+            period = None
+        else:
+            covered.add(period)
+        if isinstance(measure_id, str):
+            if measure_id in first_measure:
+                _duplicate(w, (*m_here, "id"), "id", measure_id, first_measure[measure_id])
+            else:
+                first_measure[measure_id] = (*m_here, "id")
+                measures[measure_id] = period
+    if complete and periods is not None:
+        missing = [c.value for c in periods if c not in covered]
+        if missing:
+            w.add("missing-period-measures", (*here, "measures"), missing=", ".join(missing))
+    return measures
+
+
+def _duplicate(w: Walk, path: Path, field: str, value: object, first: Path) -> None:
+    w.add(
+        "duplicate-id",
+        path,
+        "duplicate-id.value",
+        field=field,
+        got=show(value),
+        first=to_pointer(first),
+    )
+
+
+# --- institutions --------------------------------------------------------------------------------
+
+
+def check_institution(w: Walk, inst: dict[str, Any], here: Path) -> InstitutionKind | None:
+    """Code against kind, parent, autonomy; return the kind when it is usable."""
+    code = w.get(inst, "code")
+    kind = _KINDS.get(w.get(inst, "kind")) if isinstance(w.get(inst, "kind"), str) else None
+    parent = w.get(inst, "parent")
+    if not isinstance(code, str):
+        code = None
+    if kind is None:
+        if code is not None and not INSTITUTION_CODE.ok(code):
+            w.add(
+                "invalid-value",
+                (*here, "code"),
+                "invalid-value.expected",
+                field="code",
+                expected="institution-code",
+                got=show(code),
+            )
+        if isinstance(parent, str) and not PROVINCE_CODE.ok(parent):
+            w.add(
+                "invalid-value",
+                (*here, "parent"),
+                "invalid-value.expected",
+                field="parent",
+                expected="province-code",
+                got=show(parent),
+            )
+        return None
+    pattern = CODE_PATTERNS[kind]
+    code_ok = code is not None and pattern.ok(code)
+    if code is not None and not code_ok:
+        w.add(
+            "code-kind-mismatch",
+            (*here, "code"),
+            got=show(code),
+            kind=kind.value,
+            expected=pattern.name,
+        )
+    if kind in (InstitutionKind.REGENCY, InstitutionKind.CITY):
+        if "parent" not in inst:
+            expected = code[:2] if code_ok and code is not None else "PP"
+            w.add(
+                "parent-mismatch",
+                (*here, "parent"),
+                "parent-mismatch.missing",
+                "container",
+                kind=kind.value,
+                expected=expected,
+            )
+        elif isinstance(parent, str) and code_ok and code is not None and parent != code[:2]:
+            w.add(
+                "parent-mismatch",
+                (*here, "parent"),
+                "parent-mismatch.wrong",
+                expected=code[:2],
+                code=code,
+                got=show(parent),
+            )
+        elif isinstance(parent, str) and not code_ok and not PROVINCE_CODE.ok(parent):
+            w.add(
+                "invalid-value",
+                (*here, "parent"),
+                "invalid-value.expected",
+                field="parent",
+                expected="province-code",
+                got=show(parent),
+            )
+    else:
+        if "parent" in inst and parent is not MISSING:
+            w.add(
+                "parent-mismatch",
+                (*here, "parent"),
+                "parent-mismatch.forbidden",
+                kind=kind.value,
+                got=show(parent),
+            )
+        if w.get(inst, "autonomous") is False:
+            w.add(
+                "invalid-value", (*here, "autonomous"), "invalid-value.autonomous", kind=kind.value
+            )
+    return kind
+
+
+# --- reports -------------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Assignee:
+    """Who a report belongs to, as far as assignment goes."""
+
+    code: str
+    tier: Tier | None
+    autonomous: bool = True
+    known: bool = True
+
+
+def check_report(
+    w: Walk,
+    report: dict[str, Any],
+    here: Path,
+    view: CatalogView | None,
+    assignee: Assignee | None,
+) -> ReportingPeriod | None:
+    """Workflow, entries, assessments; against ``view`` when given. Return the usable period."""
+    status = _check_history(w, report, here)
+    _check_entries(w, report, here, status)
+    period_text = w.get(report, "period")
+    period = ReportingPeriod.parse(period_text) if isinstance(period_text, str) else None
+    if view is None:
+        return period
+    if period is not None:
+        period = _check_period(w, here, period, view)
+    _check_references(w, report, here, view, assignee, period)
+    if period is not None:
+        _check_timing(w, report, here, view, period)
+    return period
+
+
+def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus | None:
+    """Check the workflow; return the report's usable status."""
+    history = w.get(report, "history")
+    before: ReportStatus | None = ReportStatus.DRAFT
+    previous_at = None
+    complete = type(history) is list
+    for index, change in _items(w, report, "history"):
+        where = (*here, "history", index)
+        status = (
+            _STATUSES.get(w.get(change, "status"))
+            if isinstance(w.get(change, "status"), str)
+            else None
+        )
+        if status is None:
+            complete = False
+        elif before is not None and status not in ALLOWED_TRANSITIONS[before]:
+            allowed = ALLOWED_TRANSITIONS[before]
+            if allowed:
+                w.add(
+                    "invalid-transition",
+                    (*where, "status"),
+                    "invalid-transition.step",
+                    before=before.value,
+                    after=status.value,
+                    allowed=" or ".join(sorted(s.value for s in allowed)),
+                )
+            else:
+                w.add(
+                    "invalid-transition",
+                    (*where, "status"),
+                    "invalid-transition.final",
+                    before=before.value,
+                    after=status.value,
+                )
+        before = status
+        at_text = w.get(change, "at")
+        at = parse_timestamp(at_text) if isinstance(at_text, str) else None
+        if not isinstance(at, str) and at is not None:
+            if previous_at is not None and at < previous_at[0]:
+                w.add("history-order", (*where, "at"), got=at_text, previous=previous_at[1])
+            previous_at = (at, at_text)
+    if type(history) is list and len(_items(w, report, "history")) != len(history):
+        complete = False
+    declared = w.get(report, "status")
+    declared_status = _STATUSES.get(declared) if isinstance(declared, str) else None
+    if (
+        complete
+        and declared_status is not None
+        and before is not None
+        and declared_status is not before
+    ):
+        w.add(
+            "invalid-transition",
+            (*here, "status"),
+            "invalid-transition.status",
+            expected=before.value,
+            got=declared,
+        )
+    return declared_status
+
+
+def _check_entries(
+    w: Walk, report: dict[str, Any], here: Path, status: ReportStatus | None
+) -> None:
+    first_action: dict[str, Path] = {}
+    for e_index, entry in _items(w, report, "entries"):
+        e_here = (*here, "entries", e_index)
+        action = w.get(entry, "action")
+        if isinstance(action, str):
+            if action in first_action:
+                _duplicate(w, (*e_here, "action"), "action", action, first_action[action])
+            else:
+                first_action[action] = (*e_here, "action")
+        first_measure: dict[str, Path] = {}
+        for m_index, measure in _items(w, entry, "measures"):
+            m_here = (*e_here, "measures", m_index)
+            measure_id = w.get(measure, "measure")
+            if isinstance(measure_id, str):
+                if measure_id in first_measure:
+                    _duplicate(
+                        w, (*m_here, "measure"), "measure", measure_id, first_measure[measure_id]
+                    )
+                else:
+                    first_measure[measure_id] = (*m_here, "measure")
+            if status is ReportStatus.VERIFIED and "assessment" not in measure:
+                w.add(
+                    "assessment-missing",
+                    (*m_here, "assessment"),
+                    "assessment-missing",
+                    "container",
+                    measure=measure_id if isinstance(measure_id, str) else "?",
+                )
+            elif (
+                status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED)
+                and w.get(measure, "assessment") is not MISSING
+            ):
+                w.add("assessment-unexpected", (*m_here, "assessment"), status=status.value)
+
+
+def _check_period(
+    w: Walk, here: Path, period: ReportingPeriod, view: CatalogView
+) -> ReportingPeriod | None:
+    if view.periods is not None and period.code not in view.periods:
+        w.add(
+            "period-mismatch",
+            (*here, "period"),
+            "period-mismatch.plan",
+            got=period.code.value,
+            allowed=", ".join(c.value for c in view.periods),
+        )
+        return None
+    if view.year is not None and period.year != view.year:
+        allowed = ", ".join(f"{view.year}-{c.value}" for c in view.periods or ())
+        w.add(
+            "period-mismatch",
+            (*here, "period"),
+            "period-mismatch.report",
+            got=str(period),
+            allowed=allowed or str(view.year),
+        )
+        return None
+    return period
+
+
+def _check_references(
+    w: Walk,
+    report: dict[str, Any],
+    here: Path,
+    view: CatalogView,
+    assignee: Assignee | None,
+    period: ReportingPeriod | None,
+) -> None:
+    for e_index, entry in _items(w, report, "entries"):
+        e_here = (*here, "entries", e_index)
+        action_id = w.get(entry, "action")
+        if not isinstance(action_id, str):
+            continue
+        action = view.actions.get(action_id)
+        if action is None:
+            w.add(
+                "unknown-reference",
+                (*e_here, "action"),
+                "unknown-reference.action",
+                got=show(action_id),
+            )
+            continue
+        if assignee is not None and not _assigned(action, assignee):
+            w.add("not-assigned", (*e_here, "action"), action=action_id, institution=assignee.code)
+        for m_index, measure in _items(w, entry, "measures"):
+            measure_id = w.get(measure, "measure")
+            if not isinstance(measure_id, str):
+                continue
+            m_here = (*e_here, "measures", m_index, "measure")
+            if measure_id not in action.measures:
+                owner = view.owners.get(measure_id)
+                if owner is None:
+                    w.add(
+                        "unknown-reference",
+                        m_here,
+                        "unknown-reference.measure",
+                        got=show(measure_id),
+                        action=action_id,
+                    )
+                else:
+                    w.add(
+                        "unknown-reference",
+                        m_here,
+                        "unknown-reference.other-action",
+                        got=show(measure_id),
+                        action=action_id,
+                        owner=owner,
+                    )
+                continue
+            measure_period = action.measures[measure_id]
+            if (
+                period is not None
+                and measure_period is not None
+                and measure_period is not period.code
+            ):
+                w.add(
+                    "period-mismatch",
+                    m_here,
+                    "period-mismatch.measure",
+                    got=show(measure_id),
+                    measure_period=measure_period.value,
+                    period=str(period),
+                )
+
+
+def _assigned(action: ActionView, assignee: Assignee) -> bool:
+    if action.tier is None or assignee.tier is None or not assignee.known:
+        return True  # unknown: silenced
+    if action.tier is Tier.KL:
+        return action.responsible is None or assignee.code in action.responsible
+    return action.tier is assignee.tier and assignee.autonomous
+
+
+def _check_timing(
+    w: Walk, report: dict[str, Any], here: Path, view: CatalogView, period: ReportingPeriod
+) -> None:
+    window = view.windows.get(period.code)
+    if window is None or view.tz is None:
+        return
+    for index, change in _items(w, report, "history"):
+        if w.get(change, "status") != ReportStatus.SUBMITTED.value:
+            continue
+        at_text = w.get(change, "at")
+        at = parse_timestamp(at_text) if isinstance(at_text, str) else None
+        if at is None or isinstance(at, str):
+            return
+        local = at.astimezone(view.tz).date()
+        opens, closes = window
+        where = (*here, "history", index, "at")
+        if local > closes:
+            w.add(
+                "late-submission",
+                where,
+                period=str(period),
+                at=at_text,
+                local_date=local.isoformat(),
+                closes=closes.isoformat(),
+            )
+        elif local < opens:
+            w.add(
+                "early-submission",
+                where,
+                period=str(period),
+                at=at_text,
+                local_date=local.isoformat(),
+                opens=opens.isoformat(),
+            )
+        return
+
+
+# --- documents -----------------------------------------------------------------------------------
+
+
+def check_standalone_report(w: Walk, report: dict[str, Any], view: CatalogView | None) -> None:
+    """A report file, alone or against a catalog (assignment read from the code's pattern)."""
+    code = w.get(report, "institution")
+    assignee = None
+    if isinstance(code, str):
+        assignee = Assignee(code, tier_of_code(code))
+    check_report(w, report, (), view, assignee)
+
+
+def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
+    """Every rule inside a dataset: catalog, institutions, reports, allegations."""
+    catalog = w.get(dataset, "catalog")
+    view = check_catalog(w, catalog, ("catalog",)) if isinstance(catalog, dict) else CatalogView()
+    listed: dict[str, Assignee] = {}
+    agencies: set[str] = set()
+    first_code: dict[str, Path] = {}
+    institutions_usable = w.get(dataset, "institutions") is not MISSING
+    for index, inst in _items(w, dataset, "institutions"):
+        here = ("institutions", index)
+        kind = check_institution(w, inst, here)
+        code = w.get(inst, "code")
+        if not isinstance(code, str):
+            continue
+        if code in first_code:
+            _duplicate(w, (*here, "code"), "code", code, first_code[code])
+            continue
+        first_code[code] = (*here, "code")
+        autonomous = w.get(inst, "autonomous")
+        listed[code] = Assignee(
+            code,
+            kind.tier if kind is not None else None,
+            autonomous if type(autonomous) is bool else True,
+        )
+        if kind in (InstitutionKind.MINISTRY, InstitutionKind.AGENCY):
+            agencies.add(code)
+    if isinstance(catalog, dict) and institutions_usable:
+        _check_responsible_listed(w, catalog, agencies)
+    first_report: dict[tuple[str, str], Path] = {}
+    for index, report in _items(w, dataset, "reports"):
+        here = ("reports", index)
+        code = w.get(report, "institution")
+        assignee: Assignee | None = None
+        if isinstance(code, str) and institutions_usable:
+            assignee = listed.get(code)
+            if assignee is None:
+                w.add(
+                    "unknown-reference",
+                    (*here, "institution"),
+                    "unknown-reference.institution",
+                    got=show(code),
+                )
+                assignee = Assignee(code, None, known=False)
+        period = check_report(w, report, here, view, assignee)
+        period_text = w.get(report, "period")
+        if isinstance(code, str) and isinstance(period_text, str) and period is not None:
+            key = (code, period_text)
+            if key in first_report:
+                w.add(
+                    "duplicate-id",
+                    (*here, "period"),
+                    "duplicate-id.report",
+                    institution=code,
+                    period=period_text,
+                    first=to_pointer(first_report[key]),
+                )
+            else:
+                first_report[key] = (*here, "period")
+    if institutions_usable:
+        for index, allegation in _items(w, dataset, "allegations"):
+            code = w.get(allegation, "institution")
+            if isinstance(code, str) and code not in listed:
+                w.add(
+                    "unknown-reference",
+                    ("allegations", index, "institution"),
+                    "unknown-reference.institution",
+                    got=show(code),
+                )
+
+
+def _check_responsible_listed(w: Walk, catalog: dict[str, Any], agencies: Iterable[str]) -> None:
+    known = set(agencies)
+    for index, action in _items(w, catalog, "actions"):
+        if w.get(action, "tier") != Tier.KL.value:
+            continue
+        responsible = w.get(action, "responsible")
+        if type(responsible) is not list:
+            continue
+        for r_index, code in enumerate(responsible):
+            if code not in known:
+                w.add(
+                    "responsible-invalid",
+                    ("catalog", "actions", index, "responsible", r_index),
+                    "responsible-invalid.unlisted",
+                    got=show(code),
+                )
+
+
+def check_forum(w: Walk, forum: dict[str, Any]) -> None:
+    """Dates, ids, declared counts and follow-up order of a forum."""
+    start_text, end_text = w.get(forum, "start_date"), w.get(forum, "end_date")
+    start = parse_date(start_text) if isinstance(start_text, str) else None
+    end = parse_date(end_text) if isinstance(end_text, str) else None
+    if start is not None and end is not None and end < start:
+        w.add(
+            "invalid-value",
+            ("end_date",),
+            "invalid-value.before",
+            field="end_date",
+            other="start_date",
+            other_value=start_text,
+            got=end_text,
+        )
+    first_id: dict[str, Path] = {}
+    counts = {"panranham": 0, "pelaksana": 0}
+    countable = w.get(forum, "recommendations") is not MISSING
+    for index, rec in _items(w, forum, "recommendations"):
+        here = ("recommendations", index)
+        rec_id = w.get(rec, "id")
+        if isinstance(rec_id, str):
+            if rec_id in first_id:
+                _duplicate(w, (*here, "id"), "id", rec_id, first_id[rec_id])
+            else:
+                first_id[rec_id] = (*here, "id")
+        addressee = w.get(rec, "addressee")
+        if isinstance(addressee, str):
+            counts[addressee] += 1
+        else:
+            countable = False
+        previous: date | None = None
+        for f_index, follow_up in _items(w, rec, "follow_ups"):
+            on_text = w.get(follow_up, "on")
+            on = parse_date(on_text) if isinstance(on_text, str) else None
+            if on is None:
+                continue
+            where = (*here, "follow_ups", f_index, "on")
+            if start is not None and on < start:
+                w.add(
+                    "follow-up-order", where, "follow-up-order.start", got=on_text, start=start_text
+                )
+            elif previous is not None and on < previous:
+                w.add(
+                    "follow-up-order",
+                    where,
+                    "follow-up-order.previous",
+                    got=on_text,
+                    previous=previous.isoformat(),
+                )
+            previous = on
+    declared = w.get(forum, "declared")
+    if not countable or not isinstance(declared, dict):
+        return
+    for addressee, count in counts.items():
+        limit = w.get(declared, addressee)
+        if type(limit) is not int:
+            continue
+        place: Path = ("declared", addressee)
+        if count > limit:
+            w.add("declared-exceeded", place, addressee=addressee, count=count, declared=limit)
+        elif count < limit:
+            w.add(
+                "recommendations-incomplete",
+                place,
+                addressee=addressee,
+                count=count,
+                declared=limit,
+            )

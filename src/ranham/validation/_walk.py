@@ -1,0 +1,606 @@
+"""The structural pass: field names, JSON types and value checks, read from the model itself.
+
+Each entity's attrs fields say which JSON members an object has (the field names), which are
+required (no default), and what each value must be (the field's :mod:`ranham.model._checks`
+validator). This module turns that into a checker per field once, then walks a parsed document
+and records every problem with its JSON Pointer. It never raises on any JSON value.
+
+Besides issues, the walk records for each object the members that are missing or unusable
+(``Walk.bad``), so that the domain rules (:mod:`ranham.validation._rules`) skip exactly the rules
+that would read them, and it counts the object keys it saw (to detect repeated keys cheaply).
+"""
+
+from __future__ import annotations
+
+import difflib
+import enum
+import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta, timezone
+from functools import cache
+from typing import Any, Final
+
+import attrs
+import orjson
+
+from ranham import model
+from ranham.model import _checks as checks
+from ranham.model._fields import EXTENSIONS
+from ranham.model.forum import Link
+from ranham.periods import PeriodCode, ReportingPeriod, zone
+from ranham.validation._json import MAX_DEPTH, DupDict, NonFinite
+from ranham.validation._pointer import to_pointer
+
+__all__ = [
+    "DOCUMENT_CLASSES",
+    "FieldInfo",
+    "describe",
+    "MISSING",
+    "Path",
+    "RawIssue",
+    "Walk",
+    "parse_date",
+    "parse_timestamp",
+    "walk_document",
+]
+
+Path = tuple[str | int, ...]
+MISSING: Final = object()
+"""Returned by :meth:`Walk.get` for a member that is absent or unusable."""
+
+DOCUMENT_CLASSES: dict[str, type] = {
+    "catalog": model.Catalog,
+    "report": model.Report,
+    "dataset": model.Dataset,
+    "forum": model.Forum,
+}
+"""The entity that each document ``kind`` holds."""
+
+REQUIRED_IN_JSON: dict[type, frozenset[str]] = {
+    model.Report: frozenset({"status", "history", "entries"}),
+    model.Dataset: frozenset({"reports"}),
+}
+"""Members a document must have although the entity gives them a default for convenience."""
+
+
+@attrs.define(slots=True)
+class RawIssue:
+    """An issue before it has a position and a message."""
+
+    code: str
+    key: str
+    path: Path
+    params: dict[str, Any]
+    where: str = "value"  # "value", "key" (unknown-field) or "container" (a missing member)
+    occurrence: int = -1  # for duplicate-key: which occurrence of the key (1 = the second)
+
+
+class TooDeep(Exception):
+    """Raised inside the walk when a value lies beyond :data:`MAX_DEPTH`."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class Walk:
+    """The state of one structural pass: issues, unusable members, and keys seen."""
+
+    __slots__ = ("bad", "issues", "keys")
+
+    def __init__(self) -> None:
+        self.issues: list[RawIssue] = []
+        self.bad: dict[int, set[str]] = {}
+        self.keys = 0
+
+    def add(
+        self, code: str, path: Path, key: str | None = None, where: str = "value", /, **params: Any
+    ) -> None:
+        """Record an issue ``code`` at ``path`` with message ``key`` (default: the code)."""
+        self.issues.append(RawIssue(code, key or code, path, params, where))
+
+    def mark(self, obj: dict[str, Any], name: str) -> None:
+        """Record that member ``name`` of ``obj`` must not be read by the domain rules."""
+        self.bad.setdefault(id(obj), set()).add(name)
+
+    def get(self, obj: Any, name: str) -> Any:
+        """Member ``name`` of ``obj`` when it is present and usable, else :data:`MISSING`."""
+        if type(obj) is not dict and type(obj) is not DupDict:
+            return MISSING
+        if name not in obj:
+            return MISSING
+        bad = self.bad.get(id(obj))
+        if bad is not None and name in bad:
+            return MISSING
+        return obj[name]
+
+    def wrong_type(self, value: Any, expected: str, parent: Path, key: str | int) -> bool:
+        """Record ``wrong-type`` (or ``non-finite-number`` for NaN and friends); return False."""
+        path = (*parent, key)
+        if type(value) is NonFinite:
+            self.add("non-finite-number", path, literal=value.literal)
+        else:
+            self.add(
+                "wrong-type",
+                path,
+                field=_field_name(parent, key),
+                expected_type=expected,
+                got_type=json_type(value),
+            )
+        return False
+
+    def invalid(
+        self, parent: Path, key: str | int, variant: str, value: Any, **params: Any
+    ) -> bool:
+        """Record ``invalid-value`` with message ``invalid-value.VARIANT``; return False."""
+        self.add(
+            "invalid-value",
+            (*parent, key),
+            f"invalid-value.{variant}",
+            field=_field_name(parent, key),
+            got=show(value),
+            **params,
+        )
+        return False
+
+
+def json_type(value: Any) -> str:
+    """The JSON type name of a parsed value."""
+    if value is None:
+        return "null"
+    kind = type(value)
+    if kind is bool:
+        return "boolean"
+    if kind is int:
+        return "integer"
+    if kind is float or kind is NonFinite:
+        return "number"
+    if kind is str:
+        return "string"
+    if kind is list:
+        return "array"
+    return "object"
+
+
+def show(value: Any, limit: int = 60) -> str:
+    """A short JSON rendering of ``value`` for messages."""
+    if type(value) is NonFinite:
+        return value.literal
+    try:
+        text = orjson.dumps(value).decode()
+    except (TypeError, ValueError):
+        text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _field_name(parent: Path, key: str | int) -> str:
+    if isinstance(key, int):
+        names = [str(s) for s in parent if isinstance(s, str)]
+        return f"{names[-1] if names else ''}[{key}]"
+    return key
+
+
+# --- value parsers shared with the domain rules -------------------------------------------------
+
+_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_TIMESTAMP_RE = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})?"
+)
+
+
+def parse_date(text: str) -> date | None:
+    """A ``YYYY-MM-DD`` date that exists, else ``None``."""
+    match = _DATE_RE.fullmatch(text)
+    if match is None:
+        return None
+    try:
+        return date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def parse_timestamp(text: str) -> datetime | str:
+    """An RFC 3339 timestamp with offset, or the issue code that refuses it.
+
+    >>> parse_timestamp("2022-12-01T09:30:00+07:00").isoformat()
+    '2022-12-01T09:30:00+07:00'
+    >>> parse_timestamp("2022-12-01T09:30:00"), parse_timestamp("2022-02-30T09:30:00Z")
+    ('naive-timestamp', 'invalid-date')
+    """
+    match = _TIMESTAMP_RE.fullmatch(text)
+    if match is None:
+        return "invalid-date"
+    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
+    fraction = int((match[7] or "0").ljust(6, "0"))
+    try:
+        naive = datetime(year, month, day, hour, minute, second, fraction)
+    except ValueError:
+        return "invalid-date"
+    offset = match[8]
+    if offset is None:
+        return "naive-timestamp"
+    if offset == "Z":
+        return naive.replace(tzinfo=UTC)
+    hours, minutes = int(offset[1:3]), int(offset[4:6])
+    if hours > 23 or minutes > 59:
+        return "invalid-date"
+    delta = timedelta(hours=hours, minutes=minutes)
+    return naive.replace(tzinfo=timezone(-delta if offset[0] == "-" else delta))
+
+
+# --- checkers ------------------------------------------------------------------------------------
+
+Checker = Callable[[Any, Path, "str | int", Walk, int], bool]
+"""``checker(value, parent_path, key, walk, depth) -> usable``."""
+
+
+def _text(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is str:
+        return bool(value.strip()) or w.invalid(parent, key, "blank", value)
+    return w.wrong_type(value, "string", parent, key)
+
+
+def _string(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    return type(value) is str or w.wrong_type(value, "string", parent, key)
+
+
+def _boolean(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    return type(value) is bool or w.wrong_type(value, "boolean", parent, key)
+
+
+def _date(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not str:
+        return w.wrong_type(value, "string", parent, key)
+    if parse_date(value) is None:
+        w.add("invalid-date", (*parent, key), "invalid-date.date", field=key, got=show(value))
+        return False
+    return True
+
+
+def _timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not str:
+        return w.wrong_type(value, "string", parent, key)
+    parsed = parse_timestamp(value)
+    if parsed == "naive-timestamp":
+        w.add("naive-timestamp", (*parent, key), field=key, got=show(value))
+        return False
+    if parsed == "invalid-date":
+        w.add("invalid-date", (*parent, key), "invalid-date.timestamp", field=key, got=show(value))
+        return False
+    return True
+
+
+def _reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not str:
+        return w.wrong_type(value, "string", parent, key)
+    try:
+        ReportingPeriod.parse(value)
+    except ValueError:
+        return w.invalid(
+            parent, key, "period", value, allowed=", ".join(c.value for c in PeriodCode)
+        )
+    return True
+
+
+def _link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not str:
+        return w.wrong_type(value, "string", parent, key)
+    try:
+        Link.parse(value)
+    except ValueError:
+        return w.invalid(parent, key, "expected", value, expected="link")
+    return True
+
+
+def _timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not str:
+        return w.wrong_type(value, "string", parent, key)
+    try:
+        zone(value)
+    except ValueError:
+        w.add("invalid-value", (*parent, key), "invalid-value.timezone", got=show(value))
+        return False
+    return True
+
+
+def _pattern(pattern: checks.Pattern) -> Checker:
+    ok = pattern.ok
+
+    def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        if type(value) is not str:
+            return w.wrong_type(value, "string", parent, key)
+        return ok(value) or w.invalid(parent, key, "expected", value, expected=pattern.name)
+
+    return check
+
+
+def _integer(bounds: checks.Int) -> Checker:
+    low, high = bounds.low, bounds.high
+
+    def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        if type(value) is not int:
+            return w.wrong_type(value, "integer", parent, key)
+        if low <= value <= high:
+            return True
+        if high == checks.MAX_INT:
+            return w.invalid(parent, key, "min", value, low=low)
+        return w.invalid(parent, key, "range", value, low=low, high=high)
+
+    return check
+
+
+def _enum(enum_type: type[enum.Enum]) -> Checker:
+    values = frozenset(str(member.value) for member in enum_type)
+    allowed = ", ".join(f'"{member.value}"' for member in enum_type)
+
+    def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        if type(value) is not str:
+            return w.wrong_type(value, "string", parent, key)
+        return value in values or w.invalid(parent, key, "enum", value, allowed=allowed)
+
+    return check
+
+
+def _array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Checker:
+    def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        if type(value) is not list:
+            return w.wrong_type(value, "array", parent, key)
+        path = (*parent, key)
+        if value and depth + 1 > MAX_DEPTH:
+            raise TooDeep((*path, 0))
+        usable = True
+        for index, element in enumerate(value):
+            if not item(element, path, index, w, depth + 1) and scalar:
+                usable = False
+        if non_empty and not value:
+            return w.invalid(parent, key, "empty", value)
+        if unique and usable:
+            first: dict[Any, int] = {}
+            for index, element in enumerate(value):
+                if element in first:
+                    w.add(
+                        "duplicate-id",
+                        (*path, index),
+                        "duplicate-id.item",
+                        field=key,
+                        got=show(element),
+                        first=to_pointer((*path, first[element])),
+                    )
+                    usable = False
+                else:
+                    first[element] = index
+        return usable
+
+    return check
+
+
+def _free(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    """Any JSON (extensions, unknown members): only depth, keys and numbers are checked."""
+    stack: list[tuple[Any, Path, str | int, int]] = [(value, parent, key, depth)]
+    while stack:
+        item, where, name, level = stack.pop()
+        if level > MAX_DEPTH:
+            raise TooDeep((*where, name))
+        kind = type(item)
+        if kind is dict or kind is DupDict:
+            w.keys += len(item)
+            path = (*where, name)
+            if kind is DupDict:
+                _report_duplicates(item, path, w)
+            stack.extend((v, path, k, level + 1) for k, v in reversed(item.items()))
+        elif kind is list:
+            path = (*where, name)
+            stack.extend((v, path, i, level + 1) for i, v in reversed(list(enumerate(item))))
+        elif kind is NonFinite:
+            w.add("non-finite-number", (*where, name), literal=item.literal)
+    return True
+
+
+def _extensions(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not dict and type(value) is not DupDict:
+        return w.wrong_type(value, "object", parent, key)
+    return _free(value, parent, key, w, depth)
+
+
+def _report_duplicates(obj: DupDict, path: Path, w: Walk) -> None:
+    counts: dict[str, int] = {}
+    for name in obj.duplicates:
+        counts[name] = counts.get(name, 0) + 1
+        issue = RawIssue("duplicate-key", "duplicate-key", (*path, name), {"key": name}, "key")
+        issue.occurrence = counts[name]
+        w.issues.append(issue)
+
+
+@attrs.frozen
+class ObjectSpec:
+    """The JSON members of one entity: a checker each, and which are required."""
+
+    name: str
+    fields: dict[str, Checker]
+    required: tuple[str, ...]
+    empty_ok: frozenset[str] = frozenset()
+
+    def check(self, value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        """Check an object of this shape; True when it is an object at all."""
+        if type(value) is not dict and type(value) is not DupDict:
+            return w.wrong_type(value, "object", parent, key)
+        return self.check_members(value, (*parent, key), w, depth)
+
+    def check_members(
+        self,
+        value: dict[str, Any],
+        path: Path,
+        w: Walk,
+        depth: int,
+        extra: frozenset[str] = frozenset(),
+    ) -> bool:
+        """Check the members of ``value`` (the object at ``path``, at ``depth``)."""
+        w.keys += len(value)
+        if type(value) is DupDict:
+            _report_duplicates(value, path, w)
+        fields = self.fields
+        bad: set[str] | None = None
+        for name, member in value.items():
+            checker = fields.get(name)
+            if checker is None:
+                if name in extra:
+                    continue
+                suggestion = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.75)
+                w.issues.append(
+                    RawIssue(
+                        "unknown-field",
+                        "unknown-field.suggest" if suggestion else "unknown-field",
+                        (*path, name),
+                        {"field": name, "suggestion": suggestion[0] if suggestion else ""},
+                        "key",
+                    )
+                )
+                _free(member, path, name, w, depth + 1)
+                if bad is None:
+                    bad = set()
+                continue
+            if not checker(member, path, name, w, depth + 1):
+                if bad is None:
+                    bad = set()
+                bad.add(name)
+        for name in self.required:
+            if name not in value:
+                w.add("missing-field", (*path, name), None, "container", field=name)
+                if bad is None:
+                    bad = set()
+                bad.add(name)
+        if bad:
+            w.bad[id(value)] = bad
+        return True
+
+
+_WINDOW = ObjectSpec("window", {"opens": _date, "closes": _date}, ("opens", "closes"))
+
+
+def _windows(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+    if type(value) is not dict and type(value) is not DupDict:
+        return w.wrong_type(value, "object", parent, key)
+    w.keys += len(value)
+    path = (*parent, key)
+    if type(value) is DupDict:
+        _report_duplicates(value, path, w)
+    for code, window in value.items():
+        _WINDOW.check(window, path, code, w, depth + 1)
+    return True
+
+
+@attrs.frozen
+class FieldInfo:
+    """One JSON member of an entity, as both the walk and the JSON Schema export read it.
+
+    ``check`` is the member's value check from the model (``None`` for the special members);
+    ``special`` names a member whose shape the model's field alone does not tell.
+    """
+
+    name: str
+    required: bool
+    check: checks.Check | None
+    special: str | None = None
+
+    @property
+    def non_empty(self) -> bool:
+        """A list that must hold an item (a more specific code may report an empty one)."""
+        return isinstance(self.check, checks.Tuple) and self.check.non_empty
+
+
+_SPECIAL: dict[tuple[type, str], str] = {
+    (model.Catalog, "windows"): "windows",
+    (model.Institution, "code"): "institution-code",
+    (model.Institution, "parent"): "parent",
+    (model.ActionPlan, "timezone"): "timezone",
+}
+"""Members whose rule needs another member (checked by the domain rules) or a table."""
+
+_EMPTY_OK: dict[type, frozenset[str]] = {model.Action: frozenset({"measures"})}
+"""Required-non-empty lists whose emptiness a more specific code reports."""
+
+
+@cache
+def describe(cls: type) -> tuple[FieldInfo, ...]:
+    """The JSON members of an entity class in canonical order, read from its attrs fields."""
+    forced = REQUIRED_IN_JSON.get(cls, frozenset())
+    out = []
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        required = field.default is attrs.NOTHING or field.name in forced
+        special = _SPECIAL.get((cls, field.name))
+        if field.metadata.get(EXTENSIONS):
+            special = "extensions"
+        check = getattr(field.validator, "check", field.validator)
+        out.append(FieldInfo(field.name, required, check if special is None else None, special))
+    return tuple(out)
+
+
+_SPECIAL_CHECKERS: dict[str, Checker] = {
+    "windows": _windows,
+    "institution-code": _string,
+    "parent": _string,
+    "timezone": _timezone,
+    "extensions": _extensions,
+}
+
+
+@cache
+def object_spec(cls: type) -> ObjectSpec:
+    """The :class:`ObjectSpec` of an entity class, derived from :func:`describe`."""
+    fields: dict[str, Checker] = {}
+    for info in describe(cls):
+        if info.special is not None:
+            fields[info.name] = _SPECIAL_CHECKERS[info.special]
+        else:
+            fields[info.name] = _checker(info.check, cls, info.name)
+    required = tuple(info.name for info in describe(cls) if info.required)
+    return ObjectSpec(cls.__name__, fields, required)
+
+
+def _checker(check: Any, cls: type, name: str) -> Checker:
+    if isinstance(check, checks.Text):
+        return _text
+    if isinstance(check, checks.Pattern):
+        return _pattern(check)
+    if isinstance(check, checks.Int):
+        return _integer(check)
+    if isinstance(check, checks.Flag):
+        return _boolean
+    if isinstance(check, checks.Enum):
+        return _enum(check.enum_type)
+    if isinstance(check, checks.Day):
+        return _date
+    if isinstance(check, checks.Instant):
+        return _timestamp
+    if isinstance(check, checks.Instance):
+        return _instance_checker(check.kind)
+    if isinstance(check, checks.Tuple):
+        item = _checker(check.item, cls, name)
+        scalar = not (isinstance(check.item, checks.Instance) and attrs.has(check.item.kind))
+        non_empty = check.non_empty and name not in _EMPTY_OK.get(cls, frozenset())
+        return _array(item, scalar=scalar, non_empty=non_empty, unique=check.unique)
+    raise TypeError(f"no JSON checker for {cls.__name__}.{name} ({check!r})")  # pragma: no cover
+
+
+def _instance_checker(kind: type) -> Checker:
+    if kind is ReportingPeriod:
+        return _reporting_period
+    if kind is Link:
+        return _link
+    return object_spec(kind).check
+
+
+_HEADER = frozenset({"kind", "schema_version"})
+
+
+def walk_document(value: dict[str, Any], kind: str) -> tuple[Walk, Path | None]:
+    """Walk a document of ``kind``; return the walk and the pointer of a too-deep value, if any."""
+    w = Walk()
+    spec = object_spec(DOCUMENT_CLASSES[kind])
+    try:
+        spec.check_members(value, (), w, 1, extra=_HEADER)
+    except TooDeep as deep:
+        return w, deep.path
+    return w, None

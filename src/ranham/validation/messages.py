@@ -1,0 +1,598 @@
+"""Issue messages in English and Indonesian.
+
+Each message is one sentence: what was expected, what was found, and how to fix it. A message
+key is an issue code, optionally with a variant after a dot (``invalid-value.enum``); both
+catalogs hold exactly the same keys and the same placeholders (a test checks it).
+
+>>> from ranham.validation.messages import render
+>>> render("missing-field", {"field": "title"}, "en")
+'Required field "title" is missing: add it.'
+>>> render("missing-field", {"field": "title"}, "id")
+'Kolom wajib "title" tidak ada: tambahkan kolom tersebut.'
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Literal, TypeAlias
+
+__all__ = ["EN", "EXPECTED", "ID", "LANGS", "TYPE_NAMES", "Lang", "render"]
+
+Lang: TypeAlias = Literal["en", "id"]
+LANGS: tuple[Lang, ...] = ("en", "id")
+
+EN: dict[str, str] = {
+    # raw JSON
+    "unreadable": "The file cannot be read ({reason}): check the path and its permissions.",
+    "encoding.bom": "The file starts with a byte-order mark: save it as UTF-8 without BOM.",
+    "encoding.utf8": (
+        "The file is not valid UTF-8 (byte {offset} cannot be decoded): save it as UTF-8."
+    ),
+    "encoding.surrogate": (
+        "A string holds a lone surrogate escape ({escape}), which is not a character: "
+        "write the character itself or a complete surrogate pair."
+    ),
+    "json-syntax": "The JSON is not well formed: {detail}; correct the text at this position.",
+    "too-large": (
+        "The document is {size} bytes, more than the limit of {limit} bytes: split it "
+        "(a JSON Lines archive holds one document per line) or raise the limit."
+    ),
+    "too-deep": (
+        "Values are nested more than {limit} levels deep: flatten the structure "
+        "(usually inside extensions)."
+    ),
+    "duplicate-key": 'The key "{key}" appears more than once in this object: keep only one.',
+    "non-finite-number": (
+        "{literal} is not a finite JSON number: write a number a double can hold, "
+        "or leave the field out."
+    ),
+    "not-an-object": "A document must be a JSON object {{...}}, but this is {got_type}.",
+    "unknown-kind": (
+        'The document kind must be one of "catalog", "report", "dataset", "forum" '
+        "(found {got}): set kind to the kind of this document."
+    ),
+    "unknown-kind.missing": (
+        'The document has no "kind": add "kind" with one of "catalog", "report", "dataset", '
+        '"forum".'
+    ),
+    "unsupported-version": (
+        'This reader supports schema_version "{supported}" and older minor versions of it '
+        "(found {got}): write the document in version {supported} or update ranham."
+    ),
+    "unsupported-version.missing": (
+        'The document has no "schema_version": add "schema_version": "{supported}".'
+    ),
+    "unsupported-version.malformed": (
+        'schema_version must be a string MAJOR.MINOR such as "{supported}" (found {got}).'
+    ),
+    # structure
+    "missing-field": 'Required field "{field}" is missing: add it.',
+    "unknown-field": '"{field}" is not a field of this object: remove it.',
+    "unknown-field.suggest": (
+        '"{field}" is not a field of this object; did you mean "{suggestion}"? Rename or remove it.'
+    ),
+    "wrong-type": '"{field}" must be {expected_type}, but it is {got_type}: change its type.',
+    "invalid-value.expected": '"{field}" must be {expected} (found {got}).',
+    "invalid-value.blank": '"{field}" must not be empty or only white space: write the text.',
+    "invalid-value.enum": '"{field}" must be one of {allowed} (found {got}).',
+    "invalid-value.range": '"{field}" must be an integer from {low} to {high} (found {got}).',
+    "invalid-value.min": '"{field}" must be an integer of at least {low} (found {got}).',
+    "invalid-value.empty": '"{field}" must hold at least one item: add one.',
+    "invalid-value.order": '"{field}" must list the period codes in month order (found {got}).',
+    "invalid-value.timezone": (
+        '"timezone" must be an IANA time zone name such as "Asia/Jakarta" (found {got}).'
+    ),
+    "invalid-value.before": (
+        '"{field}" must not be before "{other}" ({other_value}) (found {got}): correct one of them.'
+    ),
+    "invalid-value.autonomous": (
+        '"autonomous" may be false only for a kabupaten or kota, not for a {kind}: '
+        "remove the field."
+    ),
+    "invalid-value.period": (
+        '"{field}" must be a period YEAR-CODE such as "2022-B04", with CODE one of {allowed} '
+        "(found {got})."
+    ),
+    "invalid-value.window-key": (
+        'The windows object must be keyed by period codes ({allowed}) (found "{got}").'
+    ),
+    "invalid-date.date": '"{field}" must be a date YYYY-MM-DD that exists (found {got}).',
+    "invalid-date.timestamp": (
+        '"{field}" must be an RFC 3339 timestamp such as "2022-12-01T09:30:00+07:00" (found {got}).'
+    ),
+    "naive-timestamp": (
+        '"{field}" has no UTC offset (found {got}): add one, e.g. "+07:00" for WIB or "Z" for UTC.'
+    ),
+    # domain rules
+    "code-kind-mismatch": (
+        'The code {got} does not fit kind "{kind}", which needs {expected}: correct the code '
+        "or the kind."
+    ),
+    "parent-mismatch.missing": (
+        'A {kind} must name its province in "parent": add "parent": "{expected}".'
+    ),
+    "parent-mismatch.wrong": (
+        '"parent" must be "{expected}", the first two digits of the code {code} (found {got}).'
+    ),
+    "parent-mismatch.forbidden": 'A {kind} has no "parent" (found {got}): remove the field.',
+    "duplicate-id.value": (
+        "{got} appears again; it was first used at {first}: each {field} must be unique."
+    ),
+    "duplicate-id.number": (
+        "There is already a {tier} action number {got} (at {first}): renumber one of them."
+    ),
+    "duplicate-id.report": (
+        "There is already a report of {institution} for {period} (at {first}): "
+        "merge the two reports."
+    ),
+    "duplicate-id.item": '{got} is listed twice in "{field}": remove the repeat.',
+    "unknown-reference.institution": (
+        "No institution with code {got} is listed in the dataset: add it to institutions "
+        "or correct the code."
+    ),
+    "unknown-reference.action": (
+        "The catalog has no action {got}: use the id of an action of the catalog."
+    ),
+    "unknown-reference.measure": (
+        "Action {action} has no measure {got}: use one of its measure ids."
+    ),
+    "unknown-reference.other-action": (
+        "Measure {got} belongs to action {owner}, not to {action}: move it to the entry of {owner}."
+    ),
+    "period-mismatch.report": (
+        "The period {got} is not one of the catalog's periods ({allowed}): report for a "
+        "period of the catalog's year."
+    ),
+    "period-mismatch.measure": (
+        "Measure {got} is a measure of {measure_period}, but this report is for {period}: "
+        "report it in the {measure_period} report."
+    ),
+    "period-mismatch.plan": (
+        "The period code {got} is not used by the plan ({allowed}): use one of the plan's periods."
+    ),
+    "year-outside-plan": (
+        "The year {got} is outside the plan's years {start}–{end}: use a year of the plan."
+    ),
+    "target-group-not-in-plan": (
+        "The target group {got} is not one of the plan's ({allowed}): use one of them."
+    ),
+    "missing-period-measures": (
+        "The action has no success measure for {missing}: add at least one measure for each "
+        "period of the plan."
+    ),
+    "window-invalid.missing": "There is no window for period {period}: add one.",
+    "window-invalid.extra": (
+        "There is a window for {period}, which is not a period of the plan ({allowed}): remove it."
+    ),
+    "window-invalid.order": (
+        "The window of {period} is out of order: list the windows in the plan's period order "
+        "({allowed})."
+    ),
+    "window-invalid.reversed": (
+        "The window of {period} closes ({closes}) before it opens ({opens}): swap or correct "
+        "the dates."
+    ),
+    "window-invalid.overlap": (
+        "The window of {period} opens on {opens}, but the window of {previous} closes on "
+        "{previous_closes}: a window must open after the previous one closes."
+    ),
+    "window-invalid.early": (
+        "The window of {period} opens on {opens}, before its period starts on {first_day}: "
+        "open it on or after {first_day}."
+    ),
+    "responsible-invalid.missing": (
+        'A kl action must list the ministries or agencies responsible for it in "responsible".'
+    ),
+    "responsible-invalid.regional": (
+        "A {tier} action is assigned to every autonomous {tier} institution and lists no "
+        '"responsible": remove the list.'
+    ),
+    "responsible-invalid.unlisted": (
+        "{got} is not a ministry or agency listed in the dataset: list it as a kementerian or "
+        "lembaga, or correct the code."
+    ),
+    "not-assigned": (
+        "Action {action} is not assigned to {institution}: report only actions assigned to "
+        "this institution."
+    ),
+    "invalid-transition.step": (
+        "A report cannot change from {before} to {after}; from {before} it can become {allowed}."
+    ),
+    "invalid-transition.final": (
+        "A {before} report is final and cannot become {after}: remove this change."
+    ),
+    "invalid-transition.status": (
+        '"status" must be {expected}, the status of the last change in history (found {got}).'
+    ),
+    "history-order": (
+        "This change is dated {got}, before the change before it ({previous}): list the "
+        "changes in time order."
+    ),
+    "assessment-missing": (
+        'A verified report needs the verifier\'s assessment of measure {measure}: add "assessment".'
+    ),
+    "assessment-unexpected": (
+        "A {status} report carries no assessment yet (only verified or returned reports do): "
+        "remove it."
+    ),
+    "declared-exceeded": (
+        "{count} recommendations are listed for {addressee}, but only {declared} were "
+        "declared: correct the declared count or the list."
+    ),
+    "follow-up-order.previous": (
+        "This follow-up is dated {got}, before the follow-up before it ({previous}): list "
+        "follow-ups in date order."
+    ),
+    "follow-up-order.start": (
+        "This follow-up is dated {got}, before the forum started ({start}): correct the date."
+    ),
+    "late-submission": (
+        "The report for {period} was first submitted on {local_date}, after its window closed "
+        "on {closes}."
+    ),
+    "early-submission": (
+        "The report for {period} was first submitted on {local_date}, before its window "
+        "opened on {opens}."
+    ),
+    "recommendations-incomplete": (
+        "{count} of the {declared} recommendations declared for {addressee} are listed: add "
+        "the missing ones when their text is known."
+    ),
+    "region-unknown": "The region code {code} is not in the {edition} edition of the region table.",
+    "region-name-mismatch": (
+        "The {edition} region table names {code} {expected}, not {got}: check the name."
+    ),
+    "region-parent-mismatch": (
+        "In the {edition} region table, {code} belongs to province {expected}, not {got}."
+    ),
+    "region-autonomous-mismatch": (
+        "In the {edition} region table, {code} is {expected}, but the dataset says {got}."
+    ),
+}
+
+ID: dict[str, str] = {
+    # raw JSON
+    "unreadable": "Berkas tidak dapat dibaca ({reason}): periksa path dan izin aksesnya.",
+    "encoding.bom": "Berkas diawali byte-order mark: simpan sebagai UTF-8 tanpa BOM.",
+    "encoding.utf8": (
+        "Berkas bukan UTF-8 yang sah (byte {offset} tidak dapat dibaca): simpan sebagai UTF-8."
+    ),
+    "encoding.surrogate": (
+        "Sebuah teks memuat escape surrogate tunggal ({escape}) yang bukan karakter: tulis "
+        "karakternya langsung atau pasangan surrogate yang lengkap."
+    ),
+    "json-syntax": "JSON tidak tersusun dengan benar: {detail}; perbaiki teks pada posisi ini.",
+    "too-large": (
+        "Dokumen berukuran {size} byte, melebihi batas {limit} byte: pecah dokumen "
+        "(arsip JSON Lines memuat satu dokumen per baris) atau naikkan batasnya."
+    ),
+    "too-deep": (
+        "Nilai bersarang lebih dari {limit} tingkat: sederhanakan strukturnya "
+        "(biasanya di dalam extensions)."
+    ),
+    "duplicate-key": 'Kunci "{key}" muncul lebih dari sekali dalam objek ini: sisakan satu saja.',
+    "non-finite-number": (
+        "{literal} bukan bilangan JSON yang terhingga: tulis bilangan yang dapat disimpan "
+        "sebagai double, atau hapus kolomnya."
+    ),
+    "not-an-object": "Dokumen harus berupa objek JSON {{...}}, tetapi ini adalah {got_type}.",
+    "unknown-kind": (
+        'Jenis dokumen (kind) harus salah satu dari "catalog", "report", "dataset", "forum" '
+        "(ditemukan {got}): isi kind dengan jenis dokumen ini."
+    ),
+    "unknown-kind.missing": (
+        'Dokumen tidak memiliki "kind": tambahkan "kind" dengan salah satu dari "catalog", '
+        '"report", "dataset", "forum".'
+    ),
+    "unsupported-version": (
+        'Pembaca ini mendukung schema_version "{supported}" dan versi minor sebelumnya '
+        "(ditemukan {got}): tulis dokumen dalam versi {supported} atau perbarui ranham."
+    ),
+    "unsupported-version.missing": (
+        'Dokumen tidak memiliki "schema_version": tambahkan "schema_version": "{supported}".'
+    ),
+    "unsupported-version.malformed": (
+        'schema_version harus berupa teks MAYOR.MINOR seperti "{supported}" (ditemukan {got}).'
+    ),
+    # structure
+    "missing-field": 'Kolom wajib "{field}" tidak ada: tambahkan kolom tersebut.',
+    "unknown-field": '"{field}" bukan kolom dari objek ini: hapus kolom tersebut.',
+    "unknown-field.suggest": (
+        '"{field}" bukan kolom dari objek ini; mungkin maksud Anda "{suggestion}"? '
+        "Ganti namanya atau hapus."
+    ),
+    "wrong-type": '"{field}" harus berupa {expected_type}, tetapi berupa {got_type}: ubah tipenya.',
+    "invalid-value.expected": '"{field}" harus berupa {expected} (ditemukan {got}).',
+    "invalid-value.blank": '"{field}" tidak boleh kosong atau hanya spasi: isi teksnya.',
+    "invalid-value.enum": '"{field}" harus salah satu dari {allowed} (ditemukan {got}).',
+    "invalid-value.range": (
+        '"{field}" harus bilangan bulat dari {low} sampai {high} (ditemukan {got}).'
+    ),
+    "invalid-value.min": '"{field}" harus bilangan bulat paling sedikit {low} (ditemukan {got}).',
+    "invalid-value.empty": '"{field}" harus memuat paling sedikit satu butir: tambahkan satu.',
+    "invalid-value.order": (
+        '"{field}" harus mencantumkan kode periode menurut urutan bulan (ditemukan {got}).'
+    ),
+    "invalid-value.timezone": (
+        '"timezone" harus nama zona waktu IANA seperti "Asia/Jakarta" (ditemukan {got}).'
+    ),
+    "invalid-value.before": (
+        '"{field}" tidak boleh sebelum "{other}" ({other_value}) (ditemukan {got}): '
+        "perbaiki salah satunya."
+    ),
+    "invalid-value.autonomous": (
+        '"autonomous" hanya boleh false untuk kabupaten atau kota, bukan untuk {kind}: '
+        "hapus kolom tersebut."
+    ),
+    "invalid-value.period": (
+        '"{field}" harus berupa periode TAHUN-KODE seperti "2022-B04", dengan KODE salah satu '
+        "dari {allowed} (ditemukan {got})."
+    ),
+    "invalid-value.window-key": (
+        'Objek windows harus berkunci kode periode ({allowed}) (ditemukan "{got}").'
+    ),
+    "invalid-date.date": (
+        '"{field}" harus tanggal YYYY-MM-DD yang benar-benar ada (ditemukan {got}).'
+    ),
+    "invalid-date.timestamp": (
+        '"{field}" harus stempel waktu RFC 3339 seperti "2022-12-01T09:30:00+07:00" '
+        "(ditemukan {got})."
+    ),
+    "naive-timestamp": (
+        '"{field}" tidak memiliki selisih UTC (ditemukan {got}): tambahkan, misalnya "+07:00" '
+        'untuk WIB atau "Z" untuk UTC.'
+    ),
+    # domain rules
+    "code-kind-mismatch": (
+        'Kode {got} tidak sesuai dengan jenis "{kind}", yang memerlukan {expected}: perbaiki '
+        "kode atau jenisnya."
+    ),
+    "parent-mismatch.missing": (
+        '{kind} harus menyebut provinsinya di "parent": tambahkan "parent": "{expected}".'
+    ),
+    "parent-mismatch.wrong": (
+        '"parent" harus "{expected}", dua angka pertama dari kode {code} (ditemukan {got}).'
+    ),
+    "parent-mismatch.forbidden": (
+        '{kind} tidak memiliki "parent" (ditemukan {got}): hapus kolomnya.'
+    ),
+    "duplicate-id.value": (
+        "{got} muncul lagi; pertama kali dipakai di {first}: setiap {field} harus unik."
+    ),
+    "duplicate-id.number": (
+        "Sudah ada aksi {tier} nomor {got} (di {first}): beri nomor lain pada salah satunya."
+    ),
+    "duplicate-id.report": (
+        "Sudah ada laporan {institution} untuk {period} (di {first}): gabungkan kedua laporan."
+    ),
+    "duplicate-id.item": '{got} tercantum dua kali di "{field}": hapus yang berulang.',
+    "unknown-reference.institution": (
+        "Tidak ada instansi berkode {got} dalam dataset: tambahkan ke institutions atau "
+        "perbaiki kodenya."
+    ),
+    "unknown-reference.action": (
+        "Katalog tidak memiliki aksi {got}: gunakan id aksi yang ada di katalog."
+    ),
+    "unknown-reference.measure": (
+        "Aksi {action} tidak memiliki ukuran keberhasilan {got}: gunakan salah satu id ukurannya."
+    ),
+    "unknown-reference.other-action": (
+        "Ukuran {got} milik aksi {owner}, bukan {action}: pindahkan ke entri aksi {owner}."
+    ),
+    "period-mismatch.report": (
+        "Periode {got} bukan periode katalog ({allowed}): laporkan untuk periode pada tahun "
+        "katalog."
+    ),
+    "period-mismatch.measure": (
+        "Ukuran {got} adalah ukuran periode {measure_period}, tetapi laporan ini untuk "
+        "{period}: laporkan dalam laporan {measure_period}."
+    ),
+    "period-mismatch.plan": (
+        "Kode periode {got} tidak dipakai oleh rencana aksi ({allowed}): gunakan salah satu "
+        "periode rencana."
+    ),
+    "year-outside-plan": (
+        "Tahun {got} berada di luar tahun rencana aksi {start}–{end}: gunakan tahun dalam rencana."
+    ),
+    "target-group-not-in-plan": (
+        "Kelompok sasaran {got} bukan kelompok sasaran rencana aksi ({allowed}): gunakan salah "
+        "satunya."
+    ),
+    "missing-period-measures": (
+        "Aksi ini tidak memiliki ukuran keberhasilan untuk {missing}: tambahkan paling sedikit "
+        "satu ukuran untuk setiap periode rencana."
+    ),
+    "window-invalid.missing": "Tidak ada jadwal pelaporan untuk periode {period}: tambahkan.",
+    "window-invalid.extra": (
+        "Ada jadwal pelaporan untuk {period}, yang bukan periode rencana aksi ({allowed}): "
+        "hapus jadwal itu."
+    ),
+    "window-invalid.order": (
+        "Jadwal pelaporan {period} tidak berurutan: cantumkan jadwal menurut urutan periode "
+        "rencana ({allowed})."
+    ),
+    "window-invalid.reversed": (
+        "Jadwal pelaporan {period} ditutup ({closes}) sebelum dibuka ({opens}): tukar atau "
+        "perbaiki tanggalnya."
+    ),
+    "window-invalid.overlap": (
+        "Jadwal pelaporan {period} dibuka pada {opens}, tetapi jadwal {previous} baru ditutup "
+        "pada {previous_closes}: jadwal harus dibuka setelah jadwal sebelumnya ditutup."
+    ),
+    "window-invalid.early": (
+        "Jadwal pelaporan {period} dibuka pada {opens}, sebelum periodenya dimulai pada "
+        "{first_day}: buka pada atau setelah {first_day}."
+    ),
+    "responsible-invalid.missing": (
+        'Aksi kl harus mencantumkan kementerian atau lembaga penanggung jawab di "responsible".'
+    ),
+    "responsible-invalid.regional": (
+        "Aksi {tier} diberikan kepada setiap instansi {tier} yang otonom dan tidak "
+        'mencantumkan "responsible": hapus daftar itu.'
+    ),
+    "responsible-invalid.unlisted": (
+        "{got} bukan kementerian atau lembaga yang terdaftar dalam dataset: daftarkan sebagai "
+        "kementerian atau lembaga, atau perbaiki kodenya."
+    ),
+    "not-assigned": (
+        "Aksi {action} tidak ditugaskan kepada {institution}: laporkan hanya aksi yang "
+        "ditugaskan kepada instansi ini."
+    ),
+    "invalid-transition.step": (
+        "Status laporan tidak dapat berubah dari {before} menjadi {after}; dari {before} "
+        "laporan dapat menjadi {allowed}."
+    ),
+    "invalid-transition.final": (
+        "Laporan berstatus {before} sudah final dan tidak dapat menjadi {after}: hapus "
+        "perubahan ini."
+    ),
+    "invalid-transition.status": (
+        '"status" harus {expected}, yaitu status perubahan terakhir dalam history '
+        "(ditemukan {got})."
+    ),
+    "history-order": (
+        "Perubahan ini bertanggal {got}, sebelum perubahan sebelumnya ({previous}): urutkan "
+        "perubahan menurut waktu."
+    ),
+    "assessment-missing": (
+        "Laporan terverifikasi memerlukan penilaian verifikator atas ukuran {measure}: tambahkan "
+        '"assessment".'
+    ),
+    "assessment-unexpected": (
+        "Laporan berstatus {status} belum boleh memuat penilaian (hanya laporan verified atau "
+        "returned): hapus penilaian itu."
+    ),
+    "declared-exceeded": (
+        "Tercantum {count} rekomendasi untuk {addressee}, padahal hanya {declared} yang "
+        "dinyatakan: perbaiki jumlah yang dinyatakan atau daftarnya."
+    ),
+    "follow-up-order.previous": (
+        "Tindak lanjut ini bertanggal {got}, sebelum tindak lanjut sebelumnya ({previous}): "
+        "urutkan tindak lanjut menurut tanggal."
+    ),
+    "follow-up-order.start": (
+        "Tindak lanjut ini bertanggal {got}, sebelum forum dimulai ({start}): perbaiki tanggalnya."
+    ),
+    "late-submission": (
+        "Laporan {period} pertama kali dikirim pada {local_date}, setelah jadwal pelaporannya "
+        "ditutup pada {closes}."
+    ),
+    "early-submission": (
+        "Laporan {period} pertama kali dikirim pada {local_date}, sebelum jadwal pelaporannya "
+        "dibuka pada {opens}."
+    ),
+    "recommendations-incomplete": (
+        "Baru {count} dari {declared} rekomendasi yang dinyatakan untuk {addressee} yang "
+        "tercantum: tambahkan sisanya bila teksnya diketahui."
+    ),
+    "region-unknown": "Kode wilayah {code} tidak ada dalam tabel wilayah edisi {edition}.",
+    "region-name-mismatch": (
+        "Tabel wilayah edisi {edition} menamai {code} {expected}, bukan {got}: periksa namanya."
+    ),
+    "region-parent-mismatch": (
+        "Dalam tabel wilayah edisi {edition}, {code} termasuk provinsi {expected}, bukan {got}."
+    ),
+    "region-autonomous-mismatch": (
+        "Dalam tabel wilayah edisi {edition}, {code} berstatus {expected}, tetapi dataset "
+        "menyebut {got}."
+    ),
+}
+
+EXPECTED: dict[str, dict[str, str]] = {
+    "en": {
+        "slug": "a slug (lower-case letters, digits, '.', '_' or '-', at most 128 characters)",
+        "agency-code": 'a ministry or agency code, a lower-case slug such as "kemensos"',
+        "province-code": 'a two-digit province code such as "32"',
+        "regency-code": 'a regency code PP.KK with KK from 01 to 69, such as "32.16"',
+        "city-code": 'a city code PP.KK with KK from 71 to 99, such as "33.73"',
+        "institution-code": (
+            'an institution code: a ministry/agency slug ("kemensos"), a province ("32"), '
+            'a regency ("32.16") or a city ("33.73")'
+        ),
+        "http-url": 'an absolute http or https URL such as "https://example.org/doc/1"',
+        "ruleset-id": 'a rule-set id PLAN/NAME such as "ranham-2021-2025/default"',
+        "link": (
+            'a link TYPE:ID ("action:…", "ruleset:PLAN/NAME", "url:https://…" or "document:…")'
+        ),
+        "timezone": 'an IANA time zone name such as "Asia/Jakarta"',
+    },
+    "id": {
+        "slug": "slug (huruf kecil, angka, '.', '_' atau '-', paling banyak 128 karakter)",
+        "agency-code": 'kode kementerian atau lembaga berupa slug huruf kecil seperti "kemensos"',
+        "province-code": 'kode provinsi dua angka seperti "32"',
+        "regency-code": 'kode kabupaten PP.KK dengan KK dari 01 sampai 69, seperti "32.16"',
+        "city-code": 'kode kota PP.KK dengan KK dari 71 sampai 99, seperti "33.73"',
+        "institution-code": (
+            'kode instansi: slug kementerian/lembaga ("kemensos"), provinsi ("32"), '
+            'kabupaten ("32.16") atau kota ("33.73")'
+        ),
+        "http-url": 'URL http atau https yang lengkap seperti "https://example.org/doc/1"',
+        "ruleset-id": 'id aturan RENCANA/NAMA seperti "ranham-2021-2025/default"',
+        "link": (
+            'tautan JENIS:ID ("action:…", "ruleset:RENCANA/NAMA", "url:https://…" atau '
+            '"document:…")'
+        ),
+        "timezone": 'nama zona waktu IANA seperti "Asia/Jakarta"',
+    },
+}
+"""What a pattern accepts, by pattern name (:attr:`ranham.model._checks.Pattern.name`)."""
+
+TYPE_NAMES: dict[str, dict[str, str]] = {
+    "en": {
+        "string": "a string",
+        "integer": "an integer",
+        "boolean": "true or false",
+        "object": "an object",
+        "array": "an array",
+        "null": "null",
+        "number": "a number with a fraction",
+    },
+    "id": {
+        "string": "teks (string)",
+        "integer": "bilangan bulat",
+        "boolean": "true atau false",
+        "object": "objek",
+        "array": "larik (array)",
+        "null": "null",
+        "number": "bilangan pecahan",
+    },
+}
+"""JSON type names as they appear in ``wrong-type`` and ``not-an-object`` messages."""
+
+_CATALOGS: Mapping[str, Mapping[str, str]] = {"en": EN, "id": ID}
+
+
+def render(key: str, params: Mapping[str, object], lang: Lang = "en") -> str:
+    """The message ``key`` in ``lang``, with ``params`` filled in.
+
+    Parameters that name a JSON type (``expected_type``, ``got_type``) or a pattern
+    (``expected`` when it is a pattern name) are translated too, and a parameter ``NAME_id``
+    stands for ``NAME`` in Indonesian (``detail_id`` for a JSON syntax error's ``detail``).
+    """
+    catalog = _CATALOGS[lang]
+    template = catalog.get(key) or catalog[key.partition(".")[0]]
+    values = dict(params)
+    for name in [n for n in values if n.endswith(f"_{lang}")]:
+        values[name.removesuffix(f"_{lang}")] = values[name]
+    for name in ("expected_type", "got_type"):
+        if name in values:
+            values[name] = TYPE_NAMES[lang].get(str(values[name]), str(values[name]))
+    expected = values.get("expected")
+    if isinstance(expected, str) and expected in EXPECTED[lang]:
+        values["expected"] = EXPECTED[lang][expected]
+    return template.format_map(_Missing(values))
+
+
+def placeholders(template: str) -> frozenset[str]:
+    """The ``{names}`` a template uses."""
+    return frozenset(
+        name for _, name, _, _ in string.Formatter().parse(template) if name is not None
+    )
+
+
+class _Missing(dict[str, object]):
+    """Leaves an unknown placeholder visible instead of raising (messages never fail)."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
