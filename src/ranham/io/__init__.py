@@ -18,6 +18,7 @@ True
 from __future__ import annotations
 
 import gc
+import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
@@ -92,9 +93,10 @@ def _build(result: ValidationResult, kind: type[D] | None, source: str) -> Any:
         raise DocumentError(result.issues, source=source)
     actual = DOCUMENT_CLASSES[result.value["kind"]]
     if kind is not None and actual is not kind:
+        where = f" in {source}" if source else ""
         raise InvariantError(
-            f"expected a {_KIND_OF_CLASS[kind]} document{' ' + source if source else ''}, "
-            f"got a {result.value['kind']} document."
+            f"expected a {_KIND_OF_CLASS[kind]} document, got a {result.value['kind']} "
+            f"document{where}."
         )
     body = {k: v for k, v in result.value.items() if k not in ("kind", "schema_version")}
     return converter.structure(body, actual)
@@ -147,8 +149,23 @@ def to_dict(document: Document) -> dict[str, Any]:
 
 def dumps(document: Document, *, indent: bool = False) -> bytes:
     """A document as canonical UTF-8 JSON bytes (2-space indented when ``indent``)."""
-    option = orjson.OPT_INDENT_2 if indent else 0
-    return orjson.dumps(to_dict(document), option=option)
+    return _encode(to_dict(document), indent)
+
+
+def _encode(value: dict[str, Any], indent: bool) -> bytes:
+    try:
+        return orjson.dumps(value, option=orjson.OPT_INDENT_2 if indent else 0)
+    except orjson.JSONEncodeError:
+        # An integer beyond 64 bits inside extensions: the standard library writes it exactly,
+        # in the same layout.
+        text = json.dumps(
+            value,
+            ensure_ascii=False,
+            allow_nan=False,
+            indent=2 if indent else None,
+            separators=(",", ": ") if indent else (",", ":"),
+        )
+        return text.encode("utf-8")
 
 
 def dump(document: Document, path: str | os.PathLike[str], *, indent: bool = True) -> None:

@@ -48,12 +48,14 @@ class Check:
     def expected(self) -> str:  # pragma: no cover - every subclass overrides
         raise NotImplementedError
 
+    def failure(self, name: str, value: Any) -> str:
+        """The message for ``value`` refused in field ``name``."""
+        return f"'{name}' must be {self.expected} (got {value!r})."
+
     def __call__(self, _instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
         if not self.ok(value):
             raise InvariantError(
-                f"'{attribute.name}' must be {self.expected} (got {value!r}).",
-                code=self.code,
-                field=attribute.name,
+                self.failure(attribute.name, value), code=self.code, field=attribute.name
             )
 
 
@@ -134,17 +136,14 @@ class Enum(Check):
     def expected(self) -> str:
         return f"a {self.enum_type.__name__}"
 
-    def __call__(self, instance: object, attribute: attrs.Attribute[Any], value: Any) -> None:
-        if not self.ok(value):
-            hint = ""
-            if isinstance(value, str):
-                hint = f"; use {self.enum_type.__name__}({value!r})"
-            raise InvariantError(
-                f"'{attribute.name}' must be a {self.enum_type.__name__} (got {value!r}){hint}; "
-                f"one of: {', '.join(repr(m.value) for m in self.enum_type)}.",
-                code=self.code,
-                field=attribute.name,
-            )
+    def failure(self, name: str, value: Any) -> str:
+        """The message, with the constructor call that would have worked."""
+        hint = f"; use {self.enum_type.__name__}({value!r})" if isinstance(value, str) else ""
+        values = ", ".join(repr(m.value) for m in self.enum_type)
+        return (
+            f"'{name}' must be a {self.enum_type.__name__} (got {value!r}){hint}; "
+            f"one of: {values}."
+        )
 
 
 @attrs.frozen
@@ -225,7 +224,7 @@ class Tuple(Check):
         for index, item in enumerate(value):
             if not self.item.ok(item):
                 raise InvariantError(
-                    f"'{name}[{index}]' must be {self.item.expected} (got {item!r}).",
+                    self.item.failure(f"{name}[{index}]", item),
                     code=self.item.code,
                     field=f"{name}.{index}",
                 )
