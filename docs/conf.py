@@ -34,3 +34,6 @@ autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "show-inheritance": True}
 nitpicky = False
 # No intersphinx: the build runs offline (CI has no network beyond the package registries).
+# Re-exports (ranham.validation.Issue is ranham.validation.issues.Issue) make some short names
+# ambiguous to Sphinx; the API pages document each object once, in its defining module.
+suppress_warnings = ["ref.python"]

@@ -14,6 +14,8 @@ on data you have not validated.
 
 from __future__ import annotations
 
+import types
+import typing
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -142,6 +144,9 @@ def make_converter() -> cattrs.Converter:
     ):
         _register_enum(conv, enum_type)
 
+    conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, conv))
+    conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, conv))
+
     for cls in ENTITIES:
         overrides: dict[str, Any] = {}
         structure_overrides: dict[str, Any] = {}
@@ -161,6 +166,36 @@ def make_converter() -> cattrs.Converter:
         )
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **structure_overrides))
     return conv
+
+
+def _is_homogeneous_tuple(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis
+
+
+def _tuple_hook(type_: Any, conv: cattrs.Converter) -> Any:
+    """``tuple[X, ...]`` from a list: the item hook is looked up once, not per item."""
+    item_type = typing.get_args(type_)[0]
+    if item_type is str:
+        return lambda value, _: tuple(value)
+    item_hook = conv.get_structure_hook(item_type)
+    return lambda value, _: tuple([item_hook(item, item_type) for item in value])
+
+
+def _is_optional(type_: Any) -> bool:
+    args = typing.get_args(type_)
+    return typing.get_origin(type_) in (typing.Union, types.UnionType) and (
+        len(args) == 2 and type(None) in args
+    )
+
+
+def _optional_hook(type_: Any, conv: cattrs.Converter) -> Any:
+    """``X | None``: validated input never holds ``null``, so absent fields take the default."""
+    inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+    if inner is str:
+        return lambda value, _: value
+    inner_hook = conv.get_structure_hook(inner)
+    return lambda value, _: None if value is None else inner_hook(value, inner)
 
 
 def _register_enum(conv: cattrs.Converter, enum_type: type[Any]) -> None:
