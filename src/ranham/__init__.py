@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from ranham._version import __version__
 from ranham.errors import (
+    ArgumentTypeError,
     DocumentError,
     InvariantError,
     NaiveDatetimeError,
@@ -96,6 +97,7 @@ __all__ = [
     "Timing",
     "Window",
     # errors
+    "ArgumentTypeError",
     "DocumentError",
     "InvariantError",
     "NaiveDatetimeError",

@@ -18,6 +18,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from ranham.validation.issues import Issue
 
 __all__ = [
+    "ArgumentTypeError",
     "DocumentError",
     "InvariantError",
     "NaiveDatetimeError",
@@ -60,6 +61,10 @@ class NaiveDatetimeError(InvariantError):
 
     def __init__(self, message: str, *, field: str = "at") -> None:
         super().__init__(message, code="naive-timestamp", field=field)
+
+
+class ArgumentTypeError(RanhamError, TypeError):
+    """A function was given an argument of a type it does not take (a ``TypeError``)."""
 
 
 class PeriodError(RanhamError, ValueError):

@@ -148,3 +148,42 @@ def test_dumps_output_is_plain_json():
 def test_kind_of_refuses_what_is_not_a_document():
     with pytest.raises(InvariantError, match="must be a Catalog, Report, Dataset or Forum"):
         io.kind_of(INSTITUTIONS[0])  # type: ignore[arg-type]
+
+
+def _assert_canonical(obj, data):
+    """Every object's keys come in the entity's declaration order (format.md's order)."""
+    names = [f.name for f in attrs.fields(type(obj)) if f.init]
+    assert list(data) == [n for n in names if n in data], type(obj).__name__
+    for name in data:
+        value = getattr(obj, name)
+        if attrs.has(type(value)) and isinstance(data[name], dict):
+            _assert_canonical(value, data[name])
+        elif isinstance(value, tuple):
+            for item, item_data in zip(value, data[name], strict=True):
+                if attrs.has(type(item)) and isinstance(item_data, dict):
+                    _assert_canonical(item, item_data)
+
+
+@pytest.mark.parametrize("name", ["catalog", "report", "forum"])
+def test_fields_are_written_in_the_order_of_the_format(name):
+    document = io.load(SPEC / f"{name}.json")
+    data = io.to_dict(document)
+    assert list(data)[:2] == ["kind", "schema_version"]
+    _assert_canonical(
+        document, {k: v for k, v in data.items() if k not in ("kind", "schema_version")}
+    )
+
+
+def test_optional_fields_before_required_ones_keep_their_place():
+    forum = attrs.evolve(FORUM, extensions={"note": "x"})
+    assert list(io.to_dict(forum))[2:] == [
+        "id",
+        "title",
+        "start_date",
+        "end_date",
+        "location",
+        "sources",
+        "declared",
+        "recommendations",
+        "extensions",
+    ]

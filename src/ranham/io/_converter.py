@@ -21,7 +21,8 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+from cattrs.fns import identity
+from cattrs.gen import make_dict_structure_fn, override
 from cattrs.preconf.orjson import make_converter as make_orjson_converter
 
 from ranham import model
@@ -145,27 +146,62 @@ def make_converter() -> cattrs.Converter:
         _register_enum(conv, enum_type)
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, conv))
+    conv.register_unstructure_hook_factory(
+        _is_homogeneous_tuple, lambda t: _tuple_unstructure_hook(t, conv)
+    )
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, conv))
 
     for cls in ENTITIES:
-        overrides: dict[str, Any] = {}
         structure_overrides: dict[str, Any] = {}
         for field in attrs.fields(cls):
-            if not field.init:
-                continue
             if _is_extensions(field):
-                overrides[field.name] = override(unstruct_hook=thaw_json)
                 structure_overrides[field.name] = override(struct_hook=_structure_extensions)
             elif cls is model.Catalog and field.name == "windows":
-                overrides[field.name] = override(unstruct_hook=_unstructure_windows)
                 structure_overrides[field.name] = override(struct_hook=_structure_windows)
-            elif field.name in REQUIRED_IN_JSON.get(cls, ()):
-                overrides[field.name] = override(omit_if_default=False)
-        conv.register_unstructure_hook(
-            cls, make_dict_unstructure_fn(cls, conv, _cattrs_omit_if_default=True, **overrides)
-        )
         conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **structure_overrides))
+    for cls in ENTITIES:
+        conv.register_unstructure_hook(cls, _unstructure_fn(cls, conv))
     return conv
+
+
+def _unstructure_fn(cls: type, conv: cattrs.Converter) -> Any:
+    """Generate ``cls`` -> dict that writes fields in canonical (declaration) order.
+
+    cattrs' own generator writes the fields it may omit after the others; ``format.md`` fixes
+    one order for each object, so the writer keeps declaration order and leaves out an optional
+    field only when it holds its default.
+    """
+    attrs.resolve_types(cls)
+    names: dict[str, Any] = {}
+    lines = [f"def unstructure_{cls.__name__}(instance):", "    res = {}"]
+    required = REQUIRED_IN_JSON.get(cls, frozenset())
+    for field in attrs.fields(cls):
+        if not field.init:
+            continue
+        name = field.name
+        if _is_extensions(field):
+            hook: Any = thaw_json
+        elif cls is model.Catalog and name == "windows":
+            hook = _unstructure_windows
+        else:
+            hook = conv.get_unstructure_hook(field.type)
+        if hook is identity:
+            value = f"instance.{name}"
+        else:
+            names[f"_hook_{name}"] = hook
+            value = f"_hook_{name}(instance.{name})"
+        if field.default is attrs.NOTHING or name in required:
+            lines.append(f"    res[{name!r}] = {value}")
+            continue
+        default = field.default
+        names[f"_default_{name}"] = (
+            default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+        )
+        lines.append(f"    if instance.{name} != _default_{name}:")
+        lines.append(f"        res[{name!r}] = {value}")
+    lines.append("    return res")
+    exec("\n".join(lines), names)
+    return names[f"unstructure_{cls.__name__}"]
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
@@ -180,6 +216,14 @@ def _tuple_hook(type_: Any, conv: cattrs.Converter) -> Any:
         return lambda value, _: tuple(value)
     item_hook = conv.get_structure_hook(item_type)
     return lambda value, _: tuple([item_hook(item, item_type) for item in value])
+
+
+def _tuple_unstructure_hook(type_: Any, conv: cattrs.Converter) -> Any:
+    """``tuple[X, ...]`` to a list, with the item hook looked up once."""
+    item_hook = conv.get_unstructure_hook(typing.get_args(type_)[0])
+    if item_hook is identity:
+        return list
+    return lambda value: [item_hook(item) for item in value]
 
 
 def _is_optional(type_: Any) -> bool:
