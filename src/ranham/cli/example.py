@@ -1,0 +1,161 @@
+"""``ranham example --out DIR``: example documents of every kind, and a national example year.
+
+Writes into ``DIR`` (created if needed; files of the same name are overwritten):
+
+- ``catalog.json``, ``report.json``, ``dataset.json``: a small example year (a few
+  institutions) from :func:`ranham.reference.example_dataset`;
+- ``forum.json``: the forum example of the format specification;
+- ``national-dataset.json``: the national example year (``--year``, ``--seed``, ``--scale``);
+- ``reports.jsonl``: the same year's reports as a JSON Lines archive, one report per line (the
+  reports that :func:`ranham.reference.example_reports` streams).
+
+Every file validates without error (``ranham validate DIR``); late and early submissions show as
+warnings, as they should. Institutions and their names are real; actions, reports and
+allegations are synthetic, and each dataset says so in its ``extensions``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from ranham import io
+from ranham.cli._common import EXIT_OK, add_lang, render_table
+from ranham.model import Dataset, Report, ReportStatus
+from ranham.reference import example_dataset
+from ranham.validation.messages import Lang
+
+SMALL_SCALE = 0.01
+"""The scale of the small examples: one province, five regencies/cities, one ministry."""
+
+SPEC_FORUM: dict[str, Any] = {
+    "kind": "forum",
+    "schema_version": "1.0",
+    "id": "forum-koordinasi-ranham-2022",
+    "title": "Forum Koordinasi Pelaksanaan RANHAM",
+    "start_date": "2022-08-24",
+    "end_date": "2022-08-26",
+    "location": "Bekasi",
+    "sources": ["https://portal.ham.go.id/2022/08/33684/"],
+    "declared": {"panranham": 8, "pelaksana": 6},
+    "recommendations": [
+        {
+            "id": "panranham-insentif",
+            "addressee": "panranham",
+            "theme": "insentif",
+            "text": "Pemberian insentif bagi pelaksana Aksi HAM",
+            "due": "2023-12-31",
+            "follow_ups": [
+                {
+                    "on": "2023-03-01",
+                    "status": "in_progress",
+                    "note": "Aturan kelayakan insentif disusun",
+                    "links": ["ruleset:ranham-2021-2025/default"],
+                }
+            ],
+        }
+    ],
+}
+"""The forum example of ``format.md``: one of the eight recommendations to PANRANHAM."""
+
+_TEXT: dict[str, dict[str, str]] = {
+    "en": {
+        "file": "file",
+        "kind": "kind",
+        "bytes": "bytes",
+        "what": "what",
+        "catalog": "the actions of the small example year",
+        "report": "one report of the small example",
+        "dataset": "a small example year: {n} institutions, {r} reports",
+        "forum": "the forum example of the format specification",
+        "national": "national example {year}: {n} institutions, {r} reports",
+        "archive": "the national reports, one per line: {r} reports",
+        "done": "Wrote {count} files to {out}. Check them with: ranham validate {out}",
+        "synthetic": "Institutions are real; actions, reports and allegations are synthetic.",
+    },
+    "id": {
+        "file": "berkas",
+        "kind": "jenis",
+        "bytes": "bita",
+        "what": "isi",
+        "catalog": "aksi dari contoh kecil",
+        "report": "satu laporan dari contoh kecil",
+        "dataset": "contoh kecil satu tahun: {n} instansi, {r} laporan",
+        "forum": "contoh forum dari spesifikasi format",
+        "national": "contoh nasional {year}: {n} instansi, {r} laporan",
+        "archive": "laporan contoh nasional, satu per baris: {r} laporan",
+        "done": "{count} berkas ditulis ke {out}. Periksa dengan: ranham validate {out}",
+        "synthetic": "Instansi nyata; aksi, laporan dan pengaduan adalah sintetis.",
+    },
+}
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    """Arguments of ``ranham example``."""
+    parser.add_argument("--out", required=True, metavar="DIR", help="directory to write into")
+    parser.add_argument(
+        "--year", type=int, default=2022, help="plan year, 2021 to 2025 (default: 2022)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="seed of the synthetic outcomes (default: 0)"
+    )
+    parser.add_argument(
+        "--scale",
+        type=float,
+        default=1.0,
+        help="size of the national example: 1 is the real size, below 1 smaller, above 1 "
+        "larger with synthetic institutions (default: 1)",
+    )
+    add_lang(parser)
+
+
+def _showcase(dataset: Dataset) -> Report:
+    """The most instructive report: verified after being returned once, else the first one."""
+
+    def rank(report: Report) -> int:
+        verified = report.status is ReportStatus.VERIFIED and bool(report.entries)
+        return 0 if verified and len(report.history) > 2 else 1 if verified else 2
+
+    return min(dataset.reports, key=rank)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the example files and list them."""
+    lang: Lang = args.lang
+    text = _TEXT[lang]
+    out = Path(args.out)
+    national = example_dataset(year=args.year, seed=args.seed, scale=args.scale)
+    small = example_dataset(year=args.year, seed=args.seed, scale=SMALL_SCALE)
+    out.mkdir(parents=True, exist_ok=True)
+    rows: list[tuple[str, str, int, str]] = []
+
+    def write(name: str, kind: str, what: str, document: Any, *, indent: bool = True) -> None:
+        path = out / name
+        io.dump(document, path, indent=indent)
+        rows.append((name, kind, path.stat().st_size, what))
+
+    write("catalog.json", "catalog", text["catalog"], small.catalog)
+    write("report.json", "report", text["report"], _showcase(small))
+    counts = {"n": len(small.institutions), "r": len(small.reports)}
+    write("dataset.json", "dataset", text["dataset"].format(**counts), small)
+    write("forum.json", "forum", text["forum"], io.from_dict(SPEC_FORUM))
+    counts = {"n": len(national.institutions), "r": len(national.reports), "year": args.year}
+    write(
+        "national-dataset.json",
+        "dataset",
+        text["national"].format(**counts),
+        national,
+        indent=False,
+    )
+    archive = out / "reports.jsonl"
+    written = io.write_jsonl(national.reports, archive)
+    rows.append(
+        ("reports.jsonl", "report", archive.stat().st_size, text["archive"].format(r=written))
+    )
+    headers = [text["file"], text["kind"], text["bytes"], text["what"]]
+    print(render_table(headers, rows, right=(2,)))
+    print()
+    print(text["synthetic"])
+    print(text["done"].format(count=len(rows), out=out))
+    return EXIT_OK
