@@ -1,4 +1,10 @@
-"""``ranham validate PATH...``: every issue of every file, for people (text) or machines (json)."""
+"""``ranham validate PATH...``: every issue of every file, for people (text) or machines (json).
+
+Directories are walked for ``.json`` and ``.jsonl`` files (in sorted order); a path that cannot
+be opened or read is reported with its ``unreadable`` issue and the other paths are still
+checked. Exit status: 0 when every file is valid, 1 when any file has an error, 2 when a path
+(or the ``--catalog``) could not be read or the catalog is not valid.
+"""
 
 from __future__ import annotations
 
@@ -22,6 +28,15 @@ _SUMMARY = {
     "id": "{files} berkas, {errors} galat, {warnings} peringatan",
 }
 _VALID = {"en": "valid", "id": "sah"}
+_CATALOG_INVALID = {
+    "en": "the catalog {path} is not valid; nothing else was checked.",
+    "id": "katalog {path} tidak sah; berkas lain tidak diperiksa.",
+}
+_CATALOG_UNREADABLE = {
+    "en": "the catalog {path} cannot be read; nothing else was checked.",
+    "id": "katalog {path} tidak dapat dibaca; berkas lain tidak diperiksa.",
+}
+_SUFFIXES = (".json", ".jsonl")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -35,7 +50,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--max-size",
-        type=int,
+        type=_positive,
         default=DEFAULT_MAX_SIZE,
         metavar="BYTES",
         help=f"size limit of a document or JSON Lines line (default: {DEFAULT_MAX_SIZE})",
@@ -43,16 +58,39 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
 
 
+def _positive(text: str) -> int:
+    """A size limit: a positive integer of bytes."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a positive number of bytes (got {text!r})")
+    return value
+
+
 def _files(paths: list[str]) -> Iterator[Path]:
+    """The files to check: each path given, and the .json/.jsonl files below each directory.
+
+    Inside a directory, a broken symbolic link named like a document is kept (it is reported
+    as unreadable); other special files are skipped.
+    """
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.suffix in (".json", ".jsonl") and p.is_file()
+            yield from sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in _SUFFIXES and (p.is_file() or (p.is_symlink() and not p.exists()))
             )
-            yield from found
         else:
             yield path
+
+
+def _unreadable(path: str, error: OSError) -> ValidationResult:
+    reason = error.strerror or type(error).__name__
+    issue = Issue(code="unreadable", params={"reason": reason})
+    return ValidationResult(issues=(issue,), path=path)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -64,10 +102,11 @@ def run(args: argparse.Namespace) -> int:
             view = catalog_view(Path(args.catalog), args.max_size)
         except DocumentError as error:
             _report([ValidationResult(issues=error.issues, path=args.catalog)], args.format, lang)
-            print(
-                f"ranham: the catalog {args.catalog} is not valid; nothing else was checked.",
-                file=sys.stderr,
-            )
+            print(f"ranham: {_CATALOG_INVALID[lang].format(path=args.catalog)}", file=sys.stderr)
+            return EXIT_USAGE
+        except OSError as error:
+            _report([_unreadable(args.catalog, error)], args.format, lang)
+            print(f"ranham: {_CATALOG_UNREADABLE[lang].format(path=args.catalog)}", file=sys.stderr)
             return EXIT_USAGE
     results: list[ValidationResult] = []
     unreadable = False
@@ -76,15 +115,22 @@ def run(args: argparse.Namespace) -> int:
             result = validate(path, catalog=view, max_size=args.max_size)
         except OSError as error:
             unreadable = True
-            reason = error.strerror or type(error).__name__
-            result = ValidationResult(
-                issues=(Issue(code="unreadable", params={"reason": reason}),), path=str(path)
-            )
+            result = _unreadable(str(path), error)
         results.append(result)
     _report(results, args.format, lang)
     if unreadable:
         return EXIT_USAGE
     return EXIT_OK if all(r.valid for r in results) else EXIT_FINDINGS
+
+
+def _where(result: ValidationResult, issue: Issue) -> str:
+    """``path:line:column`` as far as it is known."""
+    parts = [str(result.path)]
+    if issue.line is not None:
+        parts.append(str(issue.line))
+        if issue.column is not None:
+            parts.append(str(issue.column))
+    return ":".join(parts)
 
 
 def _report(results: list[ValidationResult], fmt: str, lang: Lang) -> None:
@@ -103,11 +149,9 @@ def _report(results: list[ValidationResult], fmt: str, lang: Lang) -> None:
         if not result.issues:
             print(f"{result.path}: {_VALID[lang]}")
         for issue in result.issues:
-            where = (
-                f"{result.path}:{issue.line}:{issue.column}"
-                if issue.line is not None
-                else str(result.path)
-            )
             severity = _SEVERITY[lang][issue.severity]
-            print(f"{where}: {severity} {issue.code} {issue.pointer or '/'}: {issue.message(lang)}")
+            print(
+                f"{_where(result, issue)}: {severity} {issue.code} {issue.pointer or '/'}: "
+                f"{issue.message(lang)}"
+            )
     print(_SUMMARY[lang].format(files=len(results), errors=errors, warnings=warnings))

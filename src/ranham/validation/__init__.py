@@ -13,15 +13,16 @@
 "claimd" bukan kolom dari objek ini: hapus kolom tersebut.
 
 ``source`` may be ``bytes`` or ``str`` (document content), an :class:`os.PathLike` (a file; a
-``.jsonl`` file is read as JSON Lines) or a ``dict`` (an already-parsed document). Validation
-never raises on any content; only an unreadable path raises :class:`OSError`.
+``.jsonl`` file is read as JSON Lines) or a ``dict`` (an already-parsed document; any other
+parsed JSON value is ``not-an-object``). Validation never raises on any content; only a path
+that cannot be read raises :class:`OSError` (the command line reports it as ``unreadable``).
 """
 
 from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -69,11 +70,15 @@ KINDS = tuple(DOCUMENT_CLASSES)
 
 _VERSION = re.compile(r"(0|[1-9][0-9]{0,8})\.(0|[1-9][0-9]{0,8})")
 
-Source = bytes | str | os.PathLike[str] | Mapping[str, Any]
+Source = bytes | bytearray | memoryview | str | os.PathLike[str] | Mapping[str, Any]
+"""Content (``bytes``, ``str``), a file (a path) or an already-parsed document (a ``dict``)."""
+
+Parsed = list[Any] | int | float | None
+"""Other parsed JSON values: never a document (``not-an-object``)."""
 
 
 def validate(
-    source: Source,
+    source: Source | Parsed,
     *,
     catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None = None,
     jsonl: bool | None = None,
@@ -93,27 +98,26 @@ def validate(
         if jsonl or (jsonl is None and path.suffix == ".jsonl"):
             with path.open("rb") as stream:
                 return _collect(iter_jsonl(stream, view=view, max_size=max_size), label)
-        size = path.stat().st_size
-        if size > max_size:
-            issue = Issue(code="too-large", params={"size": size, "limit": max_size})
-            return ValidationResult(issues=(issue,), path=label)
-        data = path.read_bytes()
+        with path.open("rb") as stream:
+            size = os.fstat(stream.fileno()).st_size
+            if size > max_size:
+                issue = Issue(code="too-large", params={"size": size, "limit": max_size})
+                return ValidationResult(issues=(issue,), path=label)
+            data = stream.read(max_size + 1)  # a file that grew meanwhile is still bounded
     elif isinstance(source, Mapping):
         return _check_value(dict(source), view, None, None, label)
     elif isinstance(source, str):
         try:
             data = source.encode("utf-8")
-        except UnicodeEncodeError:
-            issue = Issue(code="encoding", key="encoding.surrogate", params={"escape": "\\ud800"})
-            return ValidationResult(issues=(issue,))
+        except UnicodeEncodeError as error:  # a lone surrogate: not a character
+            return _fatal(_surrogate_char(source, error.start), label)
     elif isinstance(source, bytes | bytearray | memoryview):
         data = bytes(source)
-    else:
-        raise TypeError(
-            f"validate() takes bytes, str, a path or a dict (got {type(source).__name__})."
-        )
+    else:  # another parsed JSON value (a list, a number, None): not a document
+        issue = Issue(code="not-an-object", params={"got_type": json_type(source)})
+        return ValidationResult(issues=(issue,))
     if jsonl:
-        return _collect(_iter_lines(data.splitlines(keepends=True), view, max_size), label)
+        return _collect(_iter_lines(data.split(b"\n"), view, max_size), label)
     result = _check_bytes(data, view, max_size)
     return ValidationResult(issues=result.issues, kind=result.kind, path=label, value=result.value)
 
@@ -134,26 +138,36 @@ def iter_jsonl(
     return _iter_lines(_bounded_lines(stream, max_size), view, max_size, keep_values)
 
 
-def _bounded_lines(stream: IO[bytes], max_size: int) -> Iterator[bytes]:
+def _bounded_lines(stream: IO[bytes], max_size: int) -> Iterator[bytes | int]:
+    """The lines of ``stream``; a line longer than ``max_size`` comes as its length only."""
     while True:
         line = stream.readline(max_size + 2)
         if not line:
             return
         if len(line) > max_size + 1 and not line.endswith(b"\n"):
-            # Too long: keep only what proves it, and skip to the end of the line.
+            # Too long: count the rest of the line without keeping it.
+            size = len(line)
             while line and not line.endswith(b"\n"):
                 line = stream.readline(1 << 20)
-            yield b"\x00" * (max_size + 1)
+                size += len(line)
+            yield size - (2 if line.endswith(b"\r\n") else 1 if line.endswith(b"\n") else 0)
             continue
         yield line
 
 
 def _iter_lines(
-    lines: Any, view: CatalogView | None, max_size: int, keep_values: bool = False
+    lines: Iterable[bytes | int],
+    view: CatalogView | None,
+    max_size: int,
+    keep_values: bool = False,
 ) -> Iterator[tuple[int, ValidationResult]]:
     for number, line in enumerate(lines, start=1):
+        if isinstance(line, int):
+            issue = Issue(code="too-large", line=number, params={"size": line, "limit": max_size})
+            yield number, ValidationResult(issues=(issue,))
+            continue
         content = line.rstrip(b"\r\n")
-        if not content.strip():
+        if not content.strip(b" \t\r\n"):
             continue
         result = _check_bytes(content, view, max_size)
         issues = tuple(
@@ -175,11 +189,12 @@ def _collect(
     results: Iterator[tuple[int, ValidationResult]], label: str | None
 ) -> ValidationResult:
     issues: list[Issue] = []
-    kinds: set[str | None] = set()
+    kinds: set[str] = set()
     for _, result in results:
         issues.extend(result.issues)
-        kinds.add(result.kind)
-    kind = kinds.pop() if len(kinds) == 1 else None
+        if result.kind is not None:
+            kinds.add(result.kind)
+    kind = kinds.pop() if len(kinds) == 1 else None  # lines whose kind is unknown do not count
     return ValidationResult(issues=tuple(issues), kind=kind, path=label)
 
 
@@ -196,7 +211,7 @@ def catalog_view(
     if isinstance(catalog, Catalog):
         return CatalogView.from_catalog(catalog)
     if isinstance(catalog, os.PathLike):
-        result = validate(catalog, max_size=max_size)
+        result = validate(catalog, max_size=max_size, jsonl=False)
     elif isinstance(catalog, Mapping):
         result = validate(catalog)
     else:
@@ -205,7 +220,12 @@ def catalog_view(
         )
     if not result.valid or result.kind != "catalog" or result.value is None:
         if result.kind not in (None, "catalog"):
-            issue = Issue(code="unknown-kind", pointer="/kind", params={"got": show(result.kind)})
+            issue = Issue(
+                code="unknown-kind",
+                key="unknown-kind.not-catalog",
+                pointer="/kind",
+                params={"got": result.kind},
+            )
             raise DocumentError([issue], source="given as catalog")
         raise DocumentError(result.issues, source="given as catalog")
     value = dict(result.value)
@@ -240,11 +260,23 @@ def _check_value_counting(
     return result, holder[0]
 
 
-def _fatal(fatal: Fatal, text: str | None) -> ValidationResult:
+def _fatal(fatal: Fatal, label: str | None) -> ValidationResult:
     issue = Issue(
-        code=fatal.code, key=fatal.key, params=fatal.params, line=fatal.line, column=fatal.column
+        code=fatal.code,
+        pointer=to_pointer(fatal.path),
+        key=fatal.key,
+        params=fatal.params,
+        line=fatal.line,
+        column=fatal.column,
     )
-    return ValidationResult(issues=(issue,))
+    return ValidationResult(issues=(issue,), path=label)
+
+
+def _surrogate_char(text: str, offset: int) -> Fatal:
+    """A ``str`` source holding a lone surrogate (it cannot be encoded as UTF-8)."""
+    line, column = Positions(text).line_column(offset)
+    escape = f"\\u{ord(text[offset]):04x}"
+    return Fatal("encoding", "encoding.surrogate", {"escape": escape}, offset, line, column)
 
 
 def _check_value(
@@ -256,16 +288,20 @@ def _check_value(
     key_count: list[int] | None = None,
 ) -> ValidationResult:
     if not isinstance(value, dict):
-        issue = Issue(code="not-an-object", params={"got_type": json_type(value)})
-        return ValidationResult(issues=(issue,), path=label)
+        raw = RawIssue("not-an-object", "not-an-object", (), {"got_type": json_type(value)})
+        return _finish([raw], value, None, text, data, label, key_count)
     header = _check_header(value)
     if header is not None:
-        return _finish([header], value, None, text, data, label, key_count)
+        # ``kind`` is known when only the version is wrong (format.md: "whenever kind was valid")
+        kind_known = value["kind"] if header.code == "unsupported-version" else None
+        return _finish([header], value, kind_known, text, data, label, key_count)
     kind = value["kind"]
     w, deep = walk_document(value, kind)
     if key_count is not None:
         key_count[0] = w.keys
     if deep is not None:
+        # A raw-JSON problem: the parser may find it before ``kind`` is read, so kind stays
+        # unknown here too (the same answer on every path).
         raw = RawIssue("too-deep", "too-deep", deep, {"limit": MAX_DEPTH})
         return _finish([raw], value, None, text, data, label, None)
     if kind == "catalog":
@@ -283,7 +319,7 @@ def _check_header(value: dict[str, Any]) -> RawIssue | None:
     kind = value.get("kind")
     if "kind" not in value:
         return RawIssue("unknown-kind", "unknown-kind.missing", ("kind",), {}, "container")
-    if kind not in DOCUMENT_CLASSES:
+    if type(kind) is not str or kind not in DOCUMENT_CLASSES:
         return RawIssue("unknown-kind", "unknown-kind", ("kind",), {"got": show(kind)})
     version = value.get("schema_version")
     params = {"supported": SCHEMA_VERSION, "got": show(version)}
@@ -342,7 +378,7 @@ def _finish(
     valid = not any(CODES[r.code] is Severity.ERROR for r in raw)
     return ValidationResult(
         issues=tuple(issues),
-        kind=kind if not fatal else None,
+        kind=kind,
         path=label,
         value=value if valid else None,
     )

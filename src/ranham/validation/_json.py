@@ -25,11 +25,13 @@ import orjson
 __all__ = [
     "DEFAULT_MAX_SIZE",
     "MAX_DEPTH",
+    "MAX_DOUBLE",
     "DupDict",
     "Fatal",
     "NonFinite",
     "Positions",
     "count_key_tokens",
+    "find_too_deep",
     "locate",
     "parse_fast",
     "parse_strict",
@@ -47,6 +49,9 @@ _SURROGATE_ESCAPE = re.compile(r"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})")
 _WS_BEFORE_COLON = re.compile(rb'"[ \t\r\n]+:')
 _KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
 _MAX_DOUBLE_DIGITS = 400
+
+MAX_DOUBLE = 1.7976931348623157e308
+"""The largest finite double: a JSON number beyond it is ``non-finite-number``."""
 
 
 class NonFinite:
@@ -81,6 +86,7 @@ class Fatal:
     offset: int | None = None
     line: int | None = None
     column: int | None = None
+    path: tuple[str | int, ...] = ()
 
 
 def precheck(data: bytes, max_size: int) -> Fatal | None:
@@ -159,7 +165,13 @@ def parse_strict(text: str) -> tuple[Any, Fatal | None]:
             "json-syntax", "json-syntax", detail, error.pos, error.lineno, error.colno
         )
     except RecursionError:
-        return None, Fatal("too-deep", "too-deep", {"limit": MAX_DEPTH})
+        params = {"limit": MAX_DEPTH}
+        deep = find_too_deep(text)
+        if deep is None:
+            return None, Fatal("too-deep", "too-deep", params)
+        path, offset = deep
+        line, column = Positions(text).line_column(offset)
+        return None, Fatal("too-deep", "too-deep", params, offset, line, column, path)
 
 
 _SYNTAX_ID = {
@@ -203,7 +215,7 @@ def _int(literal: str) -> int | NonFinite:
     if len(literal) > _MAX_DOUBLE_DIGITS:
         return NonFinite(literal[:20] + "…")
     value = int(literal)
-    if abs(value) > 1.7976931348623157e308:
+    if not -MAX_DOUBLE <= value <= MAX_DOUBLE:
         return NonFinite(literal[:20] + "…")
     return value
 
@@ -260,6 +272,85 @@ class Located:
 
 _WS = re.compile(r"[ \t\n\r]*")
 _RAW = json.JSONDecoder()
+_SCALAR = re.compile(
+    r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null|NaN|-?Infinity"
+)
+
+
+def find_too_deep(text: str) -> tuple[Pointer, int] | None:
+    """The path and offset of the first value beyond :data:`MAX_DEPTH`, without recursion.
+
+    For a text too deep for the standard library's recursive parser; ``None`` when no value is
+    too deep or the text stops being JSON before one is reached.
+
+    >>> path, offset = find_too_deep('{"a": ' + "[" * 64 + "]" * 64 + "}")
+    >>> len(path), path[:3], offset
+    (64, ('a', 0, 0), 69)
+    >>> find_too_deep('{"a": [[1]]}') is None
+    True
+    """
+    scan = json.decoder.scanstring  # type: ignore[attr-defined]
+    path: list[str | int] = []
+    open_: list[str] = []
+    try:
+        index = _WS.match(text).end()  # type: ignore[union-attr]
+        while True:
+            # ``index`` is at a value, ``len(open_) + 1`` deep.
+            if len(open_) >= MAX_DEPTH:
+                return tuple(path), index
+            char = text[index]
+            ended = True
+            if char in "{[":
+                index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]
+                if text[index] != ("}" if char == "{" else "]"):
+                    open_.append(char)
+                    ended = False
+                    if char == "{":
+                        key, index = _member(text, index, scan)
+                        path.append(key)
+                    else:
+                        path.append(0)
+                else:
+                    index += 1
+            elif char == '"':
+                index = scan(text, index + 1)[1]
+            else:
+                match = _SCALAR.match(text, index)
+                if match is None:
+                    return None
+                index = match.end()
+            while ended:
+                if not open_:
+                    return None
+                index = _WS.match(text, index).end()  # type: ignore[union-attr]
+                char = text[index]
+                if char == ",":
+                    index = _WS.match(text, index + 1).end()  # type: ignore[union-attr]
+                    last = path[-1]
+                    if open_[-1] == "{":
+                        path[-1], index = _member(text, index, scan)
+                    elif isinstance(last, int):
+                        path[-1] = last + 1
+                    ended = False
+                elif char == ("}" if open_[-1] == "{" else "]"):
+                    open_.pop()
+                    path.pop()
+                    index += 1
+                else:
+                    return None
+    except (ValueError, IndexError):
+        return None
+
+
+def _member(text: str, index: int, scan: Any) -> tuple[str, int]:
+    """Read ``"key" :`` at ``index``; return the key and the index of the value."""
+    if text[index] != '"':
+        raise ValueError("expected a key")
+    key, index = scan(text, index + 1)
+    index = _WS.match(text, index).end()  # type: ignore[union-attr]
+    if text[index] != ":":
+        raise ValueError("expected ':'")
+    return key, _WS.match(text, index + 1).end()  # type: ignore[union-attr]
 
 
 def locate(text: str, pointers: Iterable[Pointer]) -> dict[Pointer, Located]:

@@ -6,7 +6,7 @@ unusable, so a broken member silences exactly the rules that would read it and n
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date, tzinfo
 from typing import Any
 
@@ -29,6 +29,17 @@ _TIERS = {tier.value: tier for tier in Tier}
 _KINDS = {kind.value: kind for kind in InstitutionKind}
 
 
+def _sequence(w: Walk, obj: Any, name: str) -> list[tuple[int, dict[str, Any] | None]]:
+    """Every item of list member ``name`` with its index; ``None`` for an item that is no object.
+
+    For the rules that compare an item with the one before it: a broken item breaks the chain.
+    """
+    value = w.get(obj, name)
+    if type(value) is not list:
+        return []
+    return [(i, item if isinstance(item, dict) else None) for i, item in enumerate(value)]
+
+
 def _items(w: Walk, obj: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
     """The object items of list member ``name`` (non-objects are skipped), with their index."""
     value = w.get(obj, name)
@@ -42,11 +53,16 @@ def _items(w: Walk, obj: Any, name: str) -> list[tuple[int, dict[str, Any]]]:
 
 @attrs.frozen
 class ActionView:
-    """What the report rules need of one action: tier, responsible codes, measure periods."""
+    """What the report rules need of one action: tier, responsible codes, measure periods.
+
+    ``complete`` is false when some measure of the action has no usable id: a reference to a
+    measure the view does not know may then name that one, and is not reported.
+    """
 
     tier: Tier | None
     responsible: tuple[str, ...] | None
     measures: Mapping[str, PeriodCode | None]
+    complete: bool = True
 
 
 @attrs.frozen
@@ -54,6 +70,8 @@ class CatalogView:
     """The usable facts of a catalog, for checking reports against it.
 
     Built from a parsed catalog (skipping what is broken) or from a :class:`~ranham.Catalog`.
+    ``complete`` says whether every action has a usable id, so that an action id the view does
+    not know is surely not in the catalog.
     """
 
     year: int | None = None
@@ -62,6 +80,7 @@ class CatalogView:
     windows: Mapping[PeriodCode, tuple[date, date]] = attrs.Factory(dict)
     actions: Mapping[str, ActionView] = attrs.Factory(dict)
     owners: Mapping[str, str] = attrs.Factory(dict)
+    complete: bool = False
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> CatalogView:
@@ -77,6 +96,7 @@ class CatalogView:
             windows={code: (w.opens, w.closes) for code, w in catalog.windows.items()},
             actions=actions,
             owners={m.id: a.id for a in catalog.actions for m in a.measures},
+            complete=True,
         )
 
 
@@ -94,7 +114,7 @@ def check_catalog(w: Walk, catalog: dict[str, Any], path: Path) -> CatalogView:
         w.add("year-outside-plan", (*path, "year"), got=year, start=start, end=end)
         year = MISSING
     windows = _check_windows(w, catalog, path, periods, year if type(year) is int else None)
-    actions, owners = _check_actions(w, catalog, path, periods, target_groups)
+    actions, owners, complete = _check_actions(w, catalog, path, periods, target_groups)
     return CatalogView(
         year=year if type(year) is int else None,
         periods=periods,
@@ -102,6 +122,7 @@ def check_catalog(w: Walk, catalog: dict[str, Any], path: Path) -> CatalogView:
         windows=windows,
         actions=actions,
         owners=owners,
+        complete=complete,
     )
 
 
@@ -234,16 +255,20 @@ def _check_actions(
     path: Path,
     periods: tuple[PeriodCode, ...] | None,
     target_groups: frozenset[str] | None,
-) -> tuple[dict[str, ActionView], dict[str, str]]:
+) -> tuple[dict[str, ActionView], dict[str, str], bool]:
     actions: dict[str, ActionView] = {}
     owners: dict[str, str] = {}
     first_id: dict[str, Path] = {}
     first_number: dict[tuple[str, int], Path] = {}
     first_measure: dict[str, Path] = {}
     allowed_periods = ", ".join(c.value for c in periods) if periods else ""
-    for index, action in _items(w, catalog, "actions"):
+    items = _items(w, catalog, "actions")
+    complete = _all_items(w, catalog, "actions", items)
+    for index, action in items:
         here = (*path, "actions", index)
         action_id = w.get(action, "id")
+        if not isinstance(action_id, str):
+            complete = False
         tier_code = w.get(action, "tier")
         number = w.get(action, "number")
         if isinstance(action_id, str):
@@ -275,12 +300,20 @@ def _check_actions(
             )
         tier = _TIERS.get(tier_code) if isinstance(tier_code, str) else None
         responsible = _check_responsible(w, action, here, tier)
-        measures = _check_measures(w, action, here, periods, allowed_periods, first_measure)
+        measures, measures_complete = _check_measures(
+            w, action, here, periods, allowed_periods, first_measure
+        )
         if isinstance(action_id, str):
-            actions[action_id] = ActionView(tier, responsible, measures)
+            actions[action_id] = ActionView(tier, responsible, measures, measures_complete)
             for measure_id in measures:
                 owners.setdefault(measure_id, action_id)
-    return actions, owners
+    return actions, owners, complete
+
+
+def _all_items(w: Walk, obj: Any, name: str, items: list[tuple[int, dict[str, Any]]]) -> bool:
+    """Whether list member ``name`` is usable and every item of it is an object."""
+    value = w.get(obj, name)
+    return type(value) is list and len(items) == len(value)
 
 
 def _check_responsible(
@@ -322,11 +355,14 @@ def _check_measures(
     periods: tuple[PeriodCode, ...] | None,
     allowed_periods: str,
     first_measure: dict[str, Path],
-) -> dict[str, PeriodCode | None]:
+) -> tuple[dict[str, PeriodCode | None], bool]:
+    """Check the measures of one action; return their periods and whether every id is usable."""
     measures: dict[str, PeriodCode | None] = {}
     covered: set[PeriodCode] = set()
-    complete = w.get(action, "measures") is not MISSING
-    for m_index, measure in _items(w, action, "measures"):
+    items = _items(w, action, "measures")
+    ids_complete = _all_items(w, action, "measures", items)
+    complete = ids_complete  # every period is known: coverage can be judged
+    for m_index, measure in items:
         m_here = (*here, "measures", m_index)
         measure_id = w.get(measure, "id")
         code = w.get(measure, "period")
@@ -342,6 +378,7 @@ def _check_measures(
                 allowed=allowed_periods,
             )
             period = None
+            complete = False  # one defect, one issue: the period that is wrong, not a gap
         else:
             covered.add(period)
         if isinstance(measure_id, str):
@@ -350,11 +387,21 @@ def _check_measures(
             else:
                 first_measure[measure_id] = (*m_here, "id")
                 measures[measure_id] = period
+        else:
+            ids_complete = False
     if complete and periods is not None:
         missing = [c.value for c in periods if c not in covered]
         if missing:
             w.add("missing-period-measures", (*here, "measures"), missing=", ".join(missing))
-    return measures
+    elif ids_complete and not items:  # empty, and the plan's periods are unknown
+        w.add(
+            "invalid-value",
+            (*here, "measures"),
+            "invalid-value.empty",
+            field="measures",
+            got="[]",
+        )
+    return measures, ids_complete
 
 
 def _duplicate(w: Walk, path: Path, field: str, value: object, first: Path) -> None:
@@ -462,7 +509,7 @@ class Assignee:
 
     code: str
     tier: Tier | None
-    autonomous: bool = True
+    autonomous: bool | None = True  # None: unknown (the field is broken)
     known: bool = True
 
 
@@ -494,8 +541,12 @@ def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus 
     before: ReportStatus | None = ReportStatus.DRAFT
     previous_at = None
     complete = type(history) is list
-    for index, change in _items(w, report, "history"):
+    for index, change in _sequence(w, report, "history"):
         where = (*here, "history", index)
+        if change is None:  # neither its status nor its time is known
+            before = previous_at = None
+            complete = False
+            continue
         status = (
             _STATUSES.get(w.get(change, "status"))
             if isinstance(w.get(change, "status"), str)
@@ -529,8 +580,8 @@ def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus 
             if previous_at is not None and at < previous_at[0]:
                 w.add("history-order", (*where, "at"), got=at_text, previous=previous_at[1])
             previous_at = (at, at_text)
-    if type(history) is list and len(_items(w, report, "history")) != len(history):
-        complete = False
+        else:
+            previous_at = None  # the next change has no usable change before it
     declared = w.get(report, "status")
     declared_status = _STATUSES.get(declared) if isinstance(declared, str) else None
     if (
@@ -546,6 +597,7 @@ def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus 
             expected=before.value,
             got=declared,
         )
+        return None  # which of the two is right is unknown: the assessment rules stay silent
     return declared_status
 
 
@@ -627,12 +679,13 @@ def _check_references(
             continue
         action = view.actions.get(action_id)
         if action is None:
-            w.add(
-                "unknown-reference",
-                (*e_here, "action"),
-                "unknown-reference.action",
-                got=show(action_id),
-            )
+            if view.complete:  # else it may be an action whose id is broken
+                w.add(
+                    "unknown-reference",
+                    (*e_here, "action"),
+                    "unknown-reference.action",
+                    got=show(action_id),
+                )
             continue
         if assignee is not None and not _assigned(action, assignee):
             w.add("not-assigned", (*e_here, "action"), action=action_id, institution=assignee.code)
@@ -643,7 +696,9 @@ def _check_references(
             m_here = (*e_here, "measures", m_index, "measure")
             if measure_id not in action.measures:
                 owner = view.owners.get(measure_id)
-                if owner is None:
+                if owner is None and not action.complete:
+                    pass  # it may be a measure of this action whose id is broken
+                elif owner is None:
                     w.add(
                         "unknown-reference",
                         m_here,
@@ -682,6 +737,8 @@ def _assigned(action: ActionView, assignee: Assignee) -> bool:
         return True  # unknown: silenced
     if action.tier is Tier.KL:
         return action.responsible is None or assignee.code in action.responsible
+    if assignee.autonomous is None:
+        return True
     return action.tier is assignee.tier and assignee.autonomous
 
 
@@ -691,8 +748,11 @@ def _check_timing(
     window = view.windows.get(period.code)
     if window is None or view.tz is None:
         return
-    for index, change in _items(w, report, "history"):
-        if w.get(change, "status") != ReportStatus.SUBMITTED.value:
+    for index, change in _sequence(w, report, "history"):
+        status = w.get(change, "status")
+        if status is MISSING:
+            return  # a change whose status is unknown may be the first submission
+        if status != ReportStatus.SUBMITTED.value:
             continue
         at_text = w.get(change, "at")
         at = parse_timestamp(at_text) if isinstance(at_text, str) else None
@@ -740,28 +800,31 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
     view = check_catalog(w, catalog, ("catalog",)) if isinstance(catalog, dict) else CatalogView()
     listed: dict[str, Assignee] = {}
     agencies: set[str] = set()
+    uncertain: set[str] = set()  # listed codes whose kind is broken
     first_code: dict[str, Path] = {}
     institutions_usable = w.get(dataset, "institutions") is not MISSING
-    for index, inst in _items(w, dataset, "institutions"):
+    items = _items(w, dataset, "institutions")
+    # Whether every listed institution has a usable code: only then is a code that is not
+    # listed surely unknown (a broken item may be the one a reference means).
+    complete = _all_items(w, dataset, "institutions", items)
+    for index, inst in items:
         here = ("institutions", index)
         kind = check_institution(w, inst, here)
         code = w.get(inst, "code")
         if not isinstance(code, str):
+            complete = False
             continue
         if code in first_code:
             _duplicate(w, (*here, "code"), "code", code, first_code[code])
             continue
         first_code[code] = (*here, "code")
-        autonomous = w.get(inst, "autonomous")
-        listed[code] = Assignee(
-            code,
-            kind.tier if kind is not None else None,
-            autonomous if type(autonomous) is bool else True,
-        )
-        if kind in (InstitutionKind.MINISTRY, InstitutionKind.AGENCY):
+        listed[code] = Assignee(code, kind.tier if kind is not None else None, _autonomy(w, inst))
+        if kind is None:
+            uncertain.add(code)
+        elif kind in (InstitutionKind.MINISTRY, InstitutionKind.AGENCY):
             agencies.add(code)
-    if isinstance(catalog, dict) and institutions_usable:
-        _check_responsible_listed(w, catalog, agencies)
+    if isinstance(catalog, dict) and complete:
+        _check_responsible_listed(w, catalog, agencies, uncertain)
     first_report: dict[tuple[str, str], Path] = {}
     for index, report in _items(w, dataset, "reports"):
         here = ("reports", index)
@@ -770,12 +833,13 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
         if isinstance(code, str) and institutions_usable:
             assignee = listed.get(code)
             if assignee is None:
-                w.add(
-                    "unknown-reference",
-                    (*here, "institution"),
-                    "unknown-reference.institution",
-                    got=show(code),
-                )
+                if complete:
+                    w.add(
+                        "unknown-reference",
+                        (*here, "institution"),
+                        "unknown-reference.institution",
+                        got=show(code),
+                    )
                 assignee = Assignee(code, None, known=False)
         period = check_report(w, report, here, view, assignee)
         period_text = w.get(report, "period")
@@ -792,7 +856,7 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
                 )
             else:
                 first_report[key] = (*here, "period")
-    if institutions_usable:
+    if complete:
         for index, allegation in _items(w, dataset, "allegations"):
             code = w.get(allegation, "institution")
             if isinstance(code, str) and code not in listed:
@@ -804,8 +868,22 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
                 )
 
 
-def _check_responsible_listed(w: Walk, catalog: dict[str, Any], agencies: Iterable[str]) -> None:
-    known = set(agencies)
+def _autonomy(w: Walk, inst: dict[str, Any]) -> bool | None:
+    """``autonomous`` (``True`` when absent); ``None`` when it is broken or not allowed."""
+    if "autonomous" not in inst:
+        return True
+    value = w.get(inst, "autonomous")
+    if type(value) is not bool:
+        return None
+    kind = w.get(inst, "kind")
+    if value is False and kind not in (InstitutionKind.REGENCY.value, InstitutionKind.CITY.value):
+        return None  # reported as invalid-value; unknown for assignment
+    return value
+
+
+def _check_responsible_listed(
+    w: Walk, catalog: dict[str, Any], agencies: set[str], uncertain: set[str]
+) -> None:
     for index, action in _items(w, catalog, "actions"):
         if w.get(action, "tier") != Tier.KL.value:
             continue
@@ -813,7 +891,7 @@ def _check_responsible_listed(w: Walk, catalog: dict[str, Any], agencies: Iterab
         if type(responsible) is not list:
             continue
         for r_index, code in enumerate(responsible):
-            if code not in known:
+            if code not in agencies and code not in uncertain:
                 w.add(
                     "responsible-invalid",
                     ("catalog", "actions", index, "responsible", r_index),
@@ -854,10 +932,11 @@ def check_forum(w: Walk, forum: dict[str, Any]) -> None:
         else:
             countable = False
         previous: date | None = None
-        for f_index, follow_up in _items(w, rec, "follow_ups"):
+        for f_index, follow_up in _sequence(w, rec, "follow_ups"):
             on_text = w.get(follow_up, "on")
             on = parse_date(on_text) if isinstance(on_text, str) else None
             if on is None:
+                previous = None  # the next follow-up has no usable one before it
                 continue
             where = (*here, "follow_ups", f_index, "on")
             if start is not None and on < start:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import difflib
 import enum
+import math
 import re
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, timezone
@@ -28,7 +29,7 @@ from ranham.model import _checks as checks
 from ranham.model._fields import EXTENSIONS
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, zone
-from ranham.validation._json import MAX_DEPTH, DupDict, NonFinite
+from ranham.validation._json import MAX_DEPTH, MAX_DOUBLE, DupDict, NonFinite
 from ranham.validation._pointer import to_pointer
 
 __all__ = [
@@ -114,19 +115,28 @@ class Walk:
             return MISSING
         return obj[name]
 
-    def wrong_type(self, value: Any, expected: str, parent: Path, key: str | int) -> bool:
-        """Record ``wrong-type`` (or ``non-finite-number`` for NaN and friends); return False."""
+    def wrong_type(
+        self, value: Any, expected: str, parent: Path, key: str | int, depth: int
+    ) -> bool:
+        """Record ``wrong-type`` (or ``non-finite-number`` for NaN and friends); return False.
+
+        An object or array of the wrong type is still searched for what the raw JSON checks
+        find in any value (depth, repeated keys, non-finite numbers); ``depth`` is its depth.
+        """
         path = (*parent, key)
-        if type(value) is NonFinite:
-            self.add("non-finite-number", path, literal=value.literal)
-        else:
-            self.add(
-                "wrong-type",
-                path,
-                field=_field_name(parent, key),
-                expected_type=expected,
-                got_type=json_type(value),
-            )
+        if _non_finite(value):
+            self.add("non-finite-number", path, literal=show(value))
+            return False
+        self.add(
+            "wrong-type",
+            path,
+            field=_field_name(parent, key),
+            expected_type=expected,
+            got_type=json_type(value),
+        )
+        kind = type(value)
+        if kind is dict or kind is DupDict or kind is list:
+            _free(value, parent, key, self, depth)
         return False
 
     def invalid(
@@ -145,7 +155,7 @@ class Walk:
 
 
 def json_type(value: Any) -> str:
-    """The JSON type name of a parsed value."""
+    """The JSON type name of a parsed value (``python:NAME`` for a value that is not JSON)."""
     if value is None:
         return "null"
     kind = type(value)
@@ -159,18 +169,53 @@ def json_type(value: Any) -> str:
         return "string"
     if kind is list:
         return "array"
-    return "object"
+    if kind is dict or kind is DupDict:
+        return "object"
+    return f"python:{kind.__name__}"
+
+
+def _non_finite(value: Any) -> bool:
+    """``NaN``, an infinity, or an integer beyond the largest double (a parsed or given value)."""
+    kind = type(value)
+    if kind is NonFinite:
+        return True
+    if kind is float:
+        return not math.isfinite(value)
+    if kind is int:
+        return not -MAX_DOUBLE <= value <= MAX_DOUBLE
+    return False
 
 
 def show(value: Any, limit: int = 60) -> str:
-    """A short JSON rendering of ``value`` for messages."""
-    if type(value) is NonFinite:
-        return value.literal
-    try:
-        text = orjson.dumps(value).decode()
-    except (TypeError, ValueError):
-        text = repr(value)
+    """A short JSON rendering of ``value`` for messages; never fails.
+
+    >>> show("kemensos"), show(float("nan")), show(10**5000), show(["x"] * 40)[-3:]
+    ('"kemensos"', 'NaN', '<5001 digits>', '"x…')
+    """
+    kind = type(value)
+    if kind is NonFinite:
+        text: str = value.literal
+    elif kind is float and not math.isfinite(value):
+        text = "NaN" if math.isnan(value) else ("Infinity" if value > 0 else "-Infinity")
+    elif kind is int and not -(2**63) <= value < 2**64:
+        text = _long_int(value)
+    else:
+        try:
+            text = orjson.dumps(value).decode()
+        except (TypeError, ValueError):
+            try:
+                text = repr(value)
+            except Exception:  # a foreign object whose repr fails: say what it is
+                text = f"<{kind.__name__}>"
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _long_int(value: int) -> str:
+    """A huge integer in full when Python can print it, else its size (printing it may fail)."""
+    digits = int(abs(value).bit_length() * math.log10(2)) + 1
+    if digits < 4000:
+        return str(value)
+    return f"{'-' if value < 0 else ''}<{digits} digits>"
 
 
 def _field_name(parent: Path, key: str | int) -> str:
@@ -182,9 +227,10 @@ def _field_name(parent: Path, key: str | int) -> str:
 
 # --- value parsers shared with the domain rules -------------------------------------------------
 
-_DATE_RE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DATE_RE = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 _TIMESTAMP_RE = re.compile(
-    r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(Z|[+-]\d{2}:\d{2})?"
+    r"([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2}):([0-9]{2})(?:\.([0-9]{1,6}))?"
+    r"(Z|[+-][0-9]{2}:[0-9]{2})?"
 )
 
 
@@ -237,20 +283,20 @@ Checker = Callable[[Any, Path, "str | int", Walk, int], bool]
 def _text(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is str:
         return bool(value.strip()) or w.invalid(parent, key, "blank", value)
-    return w.wrong_type(value, "string", parent, key)
+    return w.wrong_type(value, "string", parent, key, depth)
 
 
 def _string(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
-    return type(value) is str or w.wrong_type(value, "string", parent, key)
+    return type(value) is str or w.wrong_type(value, "string", parent, key, depth)
 
 
 def _boolean(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
-    return type(value) is bool or w.wrong_type(value, "boolean", parent, key)
+    return type(value) is bool or w.wrong_type(value, "boolean", parent, key, depth)
 
 
 def _date(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
-        return w.wrong_type(value, "string", parent, key)
+        return w.wrong_type(value, "string", parent, key, depth)
     if parse_date(value) is None:
         w.add("invalid-date", (*parent, key), "invalid-date.date", field=key, got=show(value))
         return False
@@ -259,7 +305,7 @@ def _date(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool
 
 def _timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
-        return w.wrong_type(value, "string", parent, key)
+        return w.wrong_type(value, "string", parent, key, depth)
     parsed = parse_timestamp(value)
     if parsed == "naive-timestamp":
         w.add("naive-timestamp", (*parent, key), field=key, got=show(value))
@@ -272,8 +318,10 @@ def _timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) ->
 
 def _reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
-        return w.wrong_type(value, "string", parent, key)
+        return w.wrong_type(value, "string", parent, key, depth)
     try:
+        if not value.isascii():  # only ASCII digits are digits in the format
+            raise ValueError(value)
         ReportingPeriod.parse(value)
     except ValueError:
         return w.invalid(
@@ -284,7 +332,7 @@ def _reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: 
 
 def _link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
-        return w.wrong_type(value, "string", parent, key)
+        return w.wrong_type(value, "string", parent, key, depth)
     try:
         Link.parse(value)
     except ValueError:
@@ -294,10 +342,10 @@ def _link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool
 
 def _timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
-        return w.wrong_type(value, "string", parent, key)
+        return w.wrong_type(value, "string", parent, key, depth)
     try:
         zone(value)
-    except ValueError:
+    except (ValueError, OSError):  # dateutil may try a long name as a file
         w.add("invalid-value", (*parent, key), "invalid-value.timezone", got=show(value))
         return False
     return True
@@ -308,7 +356,7 @@ def _pattern(pattern: checks.Pattern) -> Checker:
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not str:
-            return w.wrong_type(value, "string", parent, key)
+            return w.wrong_type(value, "string", parent, key, depth)
         return ok(value) or w.invalid(parent, key, "expected", value, expected=pattern.name)
 
     return check
@@ -319,10 +367,13 @@ def _integer(bounds: checks.Int) -> Checker:
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not int:
-            return w.wrong_type(value, "integer", parent, key)
+            return w.wrong_type(value, "integer", parent, key, depth)
         if low <= value <= high:
             return True
-        if high == checks.MAX_INT:
+        if not -MAX_DOUBLE <= value <= MAX_DOUBLE:
+            w.add("non-finite-number", (*parent, key), literal=show(value))
+            return False
+        if high == checks.MAX_INT and value < low:
             return w.invalid(parent, key, "min", value, low=low)
         return w.invalid(parent, key, "range", value, low=low, high=high)
 
@@ -335,7 +386,7 @@ def _enum(enum_type: type[enum.Enum]) -> Checker:
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not str:
-            return w.wrong_type(value, "string", parent, key)
+            return w.wrong_type(value, "string", parent, key, depth)
         return value in values or w.invalid(parent, key, "enum", value, allowed=allowed)
 
     return check
@@ -344,7 +395,7 @@ def _enum(enum_type: type[enum.Enum]) -> Checker:
 def _array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Checker:
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not list:
-            return w.wrong_type(value, "array", parent, key)
+            return w.wrong_type(value, "array", parent, key, depth)
         path = (*parent, key)
         if value and depth + 1 > MAX_DEPTH:
             raise TooDeep((*path, 0))
@@ -375,30 +426,72 @@ def _array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Che
 
 
 def _free(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
-    """Any JSON (extensions, unknown members): only depth, keys and numbers are checked."""
+    """Any JSON (extensions, unknown members): depth, keys, numbers and JSON types are checked."""
     stack: list[tuple[Any, Path, str | int, int]] = [(value, parent, key, depth)]
     while stack:
         item, where, name, level = stack.pop()
         if level > MAX_DEPTH:
             raise TooDeep((*where, name))
         kind = type(item)
+        if kind is str or kind is bool or item is None:
+            continue
         if kind is dict or kind is DupDict:
             w.keys += len(item)
             path = (*where, name)
             if kind is DupDict:
                 _report_duplicates(item, path, w)
-            stack.extend((v, path, k, level + 1) for k, v in reversed(item.items()))
+            pairs = list(item.items())
+            if not all(type(k) is str for k, _ in pairs):
+                pairs = _string_keys(pairs, path, w)
+            stack.extend((v, path, k, level + 1) for k, v in reversed(pairs))
         elif kind is list:
             path = (*where, name)
             stack.extend((v, path, i, level + 1) for i, v in reversed(list(enumerate(item))))
+        elif kind is int:
+            if not -MAX_DOUBLE <= item <= MAX_DOUBLE:
+                w.add("non-finite-number", (*where, name), literal=show(item))
+        elif kind is float:
+            if not math.isfinite(item):
+                w.add("non-finite-number", (*where, name), literal=show(item))
         elif kind is NonFinite:
             w.add("non-finite-number", (*where, name), literal=item.literal)
+        else:  # a Python object in an already-parsed document: not JSON
+            w.add(
+                "wrong-type",
+                (*where, name),
+                "wrong-type.json",
+                field=_field_name(where, name),
+                got_type=json_type(item),
+            )
     return True
+
+
+def _string_keys(pairs: list[tuple[Any, Any]], path: Path, w: Walk) -> list[tuple[Any, Any]]:
+    """Report the keys that are not strings (a dict given by a program); keep the others."""
+    kept = []
+    for k, v in pairs:
+        if type(k) is str:
+            kept.append((k, v))
+        else:
+            _foreign_key(k, path, w)
+    return kept
+
+
+def _foreign_key(name: Any, path: Path, w: Walk) -> None:
+    w.issues.append(
+        RawIssue(
+            "wrong-type",
+            "wrong-type.key",
+            (*path, show(name)),
+            {"got": show(name), "got_type": json_type(name)},
+            "key",
+        )
+    )
 
 
 def _extensions(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not dict and type(value) is not DupDict:
-        return w.wrong_type(value, "object", parent, key)
+        return w.wrong_type(value, "object", parent, key, depth)
     return _free(value, parent, key, w, depth)
 
 
@@ -423,7 +516,7 @@ class ObjectSpec:
     def check(self, value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         """Check an object of this shape; True when it is an object at all."""
         if type(value) is not dict and type(value) is not DupDict:
-            return w.wrong_type(value, "object", parent, key)
+            return w.wrong_type(value, "object", parent, key, depth)
         return self.check_members(value, (*parent, key), w, depth)
 
     def check_members(
@@ -444,6 +537,9 @@ class ObjectSpec:
             checker = fields.get(name)
             if checker is None:
                 if name in extra:
+                    continue
+                if type(name) is not str:
+                    _foreign_key(name, path, w)
                     continue
                 suggestion = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.75)
                 w.issues.append(
@@ -479,14 +575,19 @@ _WINDOW = ObjectSpec("window", {"opens": _date, "closes": _date}, ("opens", "clo
 
 def _windows(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not dict and type(value) is not DupDict:
-        return w.wrong_type(value, "object", parent, key)
+        return w.wrong_type(value, "object", parent, key, depth)
     w.keys += len(value)
     path = (*parent, key)
     if type(value) is DupDict:
         _report_duplicates(value, path, w)
+    usable = True
     for code, window in value.items():
+        if type(code) is not str:
+            _foreign_key(code, path, w)
+            usable = False
+            continue
         _WINDOW.check(window, path, code, w, depth + 1)
-    return True
+    return usable
 
 
 @attrs.frozen

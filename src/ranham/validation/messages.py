@@ -17,7 +17,17 @@ import string
 from collections.abc import Mapping
 from typing import Literal, TypeAlias
 
-__all__ = ["EN", "EXPECTED", "ID", "LANGS", "TYPE_NAMES", "Lang", "render"]
+__all__ = [
+    "EN",
+    "EXPECTED",
+    "ID",
+    "LANGS",
+    "PYTHON_TYPE",
+    "TYPE_NAMES",
+    "Lang",
+    "placeholders",
+    "render",
+]
 
 Lang: TypeAlias = Literal["en", "id"]
 LANGS: tuple[Lang, ...] = ("en", "id")
@@ -56,6 +66,10 @@ EN: dict[str, str] = {
         'The document has no "kind": add "kind" with one of "catalog", "report", "dataset", '
         '"forum".'
     ),
+    "unknown-kind.not-catalog": (
+        "A catalog is needed here, but this document is a {got}: give the catalog of the "
+        "plan year instead."
+    ),
     "unsupported-version": (
         'This reader supports schema_version "{supported}" and older minor versions of it '
         "(found {got}): write the document in version {supported} or update ranham."
@@ -64,15 +78,24 @@ EN: dict[str, str] = {
         'The document has no "schema_version": add "schema_version": "{supported}".'
     ),
     "unsupported-version.malformed": (
-        'schema_version must be a string MAJOR.MINOR such as "{supported}" (found {got}).'
+        'The schema_version must be a string MAJOR.MINOR such as "{supported}" (found {got}): '
+        'write "{supported}".'
     ),
     # structure
     "missing-field": 'Required field "{field}" is missing: add it.',
     "unknown-field": '"{field}" is not a field of this object: remove it.',
     "unknown-field.suggest": (
-        '"{field}" is not a field of this object; did you mean "{suggestion}"? Rename or remove it.'
+        '"{field}" is not a field of this object: rename it to "{suggestion}" if that was meant, '
+        "or remove it."
     ),
     "wrong-type": '"{field}" must be {expected_type}, but it is {got_type}: change its type.',
+    "wrong-type.key": (
+        "An object key must be a string, but {got} is {got_type}: use a string as the key."
+    ),
+    "wrong-type.json": (
+        '"{field}" holds {got_type}: use a JSON value (object, array, string, number, true, '
+        "false or null)."
+    ),
     "invalid-value.expected": '"{field}" must be {expected} (found {got}).',
     "invalid-value.blank": '"{field}" must not be empty or only white space: write the text.',
     "invalid-value.enum": '"{field}" must be one of {allowed} (found {got}).',
@@ -93,9 +116,6 @@ EN: dict[str, str] = {
     "invalid-value.period": (
         '"{field}" must be a period YEAR-CODE such as "2022-B04", with CODE one of {allowed} '
         "(found {got})."
-    ),
-    "invalid-value.window-key": (
-        'The windows object must be keyed by period codes ({allowed}) (found "{got}").'
     ),
     "invalid-date.date": '"{field}" must be a date YYYY-MM-DD that exists (found {got}).',
     "invalid-date.timestamp": (
@@ -285,6 +305,10 @@ ID: dict[str, str] = {
         'Dokumen tidak memiliki "kind": tambahkan "kind" dengan salah satu dari "catalog", '
         '"report", "dataset", "forum".'
     ),
+    "unknown-kind.not-catalog": (
+        "Di sini diperlukan katalog, tetapi dokumen ini berjenis {got}: berikan katalog tahun "
+        "rencana tersebut."
+    ),
     "unsupported-version": (
         'Pembaca ini mendukung schema_version "{supported}" dan versi minor sebelumnya '
         "(ditemukan {got}): tulis dokumen dalam versi {supported} atau perbarui ranham."
@@ -293,16 +317,24 @@ ID: dict[str, str] = {
         'Dokumen tidak memiliki "schema_version": tambahkan "schema_version": "{supported}".'
     ),
     "unsupported-version.malformed": (
-        'schema_version harus berupa teks MAYOR.MINOR seperti "{supported}" (ditemukan {got}).'
+        'Nilai schema_version harus berupa teks MAYOR.MINOR seperti "{supported}" '
+        '(ditemukan {got}): tulis "{supported}".'
     ),
     # structure
     "missing-field": 'Kolom wajib "{field}" tidak ada: tambahkan kolom tersebut.',
     "unknown-field": '"{field}" bukan kolom dari objek ini: hapus kolom tersebut.',
     "unknown-field.suggest": (
-        '"{field}" bukan kolom dari objek ini; mungkin maksud Anda "{suggestion}"? '
-        "Ganti namanya atau hapus."
+        '"{field}" bukan kolom dari objek ini: ganti namanya menjadi "{suggestion}" bila itu '
+        "yang dimaksud, atau hapus kolom tersebut."
     ),
     "wrong-type": '"{field}" harus berupa {expected_type}, tetapi berupa {got_type}: ubah tipenya.',
+    "wrong-type.key": (
+        "Kunci objek harus berupa teks, tetapi {got} berupa {got_type}: gunakan teks sebagai kunci."
+    ),
+    "wrong-type.json": (
+        '"{field}" berisi {got_type}: gunakan nilai JSON (objek, larik, teks, bilangan, true, '
+        "false atau null)."
+    ),
     "invalid-value.expected": '"{field}" harus berupa {expected} (ditemukan {got}).',
     "invalid-value.blank": '"{field}" tidak boleh kosong atau hanya spasi: isi teksnya.',
     "invalid-value.enum": '"{field}" harus salah satu dari {allowed} (ditemukan {got}).',
@@ -328,9 +360,6 @@ ID: dict[str, str] = {
     "invalid-value.period": (
         '"{field}" harus berupa periode TAHUN-KODE seperti "2022-B04", dengan KODE salah satu '
         "dari {allowed} (ditemukan {got})."
-    ),
-    "invalid-value.window-key": (
-        'Objek windows harus berkunci kode periode ({allowed}) (ditemukan "{got}").'
     ),
     "invalid-date.date": (
         '"{field}" harus tanggal YYYY-MM-DD yang benar-benar ada (ditemukan {got}).'
@@ -560,6 +589,12 @@ TYPE_NAMES: dict[str, dict[str, str]] = {
 }
 """JSON type names as they appear in ``wrong-type`` and ``not-an-object`` messages."""
 
+PYTHON_TYPE: dict[str, str] = {
+    "en": "a Python {name}, which is not JSON",
+    "id": "{name} Python, yang bukan JSON",
+}
+"""How a value that is not JSON (``python:NAME``, in an already-parsed document) is named."""
+
 _CATALOGS: Mapping[str, Mapping[str, str]] = {"en": EN, "id": ID}
 
 
@@ -577,7 +612,11 @@ def render(key: str, params: Mapping[str, object], lang: Lang = "en") -> str:
         values[name.removesuffix(f"_{lang}")] = values[name]
     for name in ("expected_type", "got_type"):
         if name in values:
-            values[name] = TYPE_NAMES[lang].get(str(values[name]), str(values[name]))
+            raw = str(values[name])
+            if raw.startswith("python:"):
+                values[name] = PYTHON_TYPE[lang].format(name=raw.removeprefix("python:"))
+            else:
+                values[name] = TYPE_NAMES[lang].get(raw, raw)
     expected = values.get("expected")
     if isinstance(expected, str) and expected in EXPECTED[lang]:
         values["expected"] = EXPECTED[lang][expected]
