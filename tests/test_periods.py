@@ -81,3 +81,21 @@ def test_naive_datetimes_are_refused():
 def test_zone_refuses_what_is_not_an_iana_name(name):
     with pytest.raises(ValueError, match="IANA time zone name"):
         zone(name)
+
+
+@pytest.mark.parametrize("name", ["UTC+7", "Asia/Jakarta+1", "a" * 300, "EST+5"])
+def test_zone_refuses_posix_tz_strings_and_long_names(name):
+    with pytest.raises(ValueError, match="IANA time zone name"):
+        zone(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["Asia/Jakarta", "Asia/Makassar", "Asia/Jayapura", "UTC", "Etc/GMT-7"]
+)
+def test_zone_reads_iana_names(name):
+    assert zone(name).utcoffset(datetime(2022, 1, 1)) is not None
+
+
+def test_reporting_periods_take_ascii_digits_only():
+    with pytest.raises(PeriodError):
+        ReportingPeriod.parse("٢٠٢٢-B04")

@@ -59,6 +59,10 @@ from ranham.model import (
 from ranham.periods import PeriodCode, ReportingPeriod, Timing, Window
 
 if TYPE_CHECKING:  # pragma: no cover
+    from ranham.rules.eligibility import eligibility
+    from ranham.rules.explain import explain
+    from ranham.rules.loading import load_ruleset
+    from ranham.rules.scoring import score
     from ranham.validation import ValidationResult, validate
 
 __all__ = [
@@ -109,10 +113,21 @@ __all__ = [
     # functions (loaded on first use)
     "ValidationResult",
     "validate",
+    "score",
+    "eligibility",
+    "explain",
+    "load_ruleset",
     "__version__",
 ]
 
-_LAZY = {"validate": "ranham.validation", "ValidationResult": "ranham.validation"}
+_LAZY = {
+    "validate": "ranham.validation",
+    "ValidationResult": "ranham.validation",
+    "score": "ranham.rules",
+    "eligibility": "ranham.rules",
+    "explain": "ranham.rules",
+    "load_ruleset": "ranham.rules",
+}
 
 
 def __getattr__(name: str) -> Any:

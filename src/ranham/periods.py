@@ -73,7 +73,7 @@ class PeriodCode(enum.Enum):
         return self.value
 
 
-_PERIOD_RE = re.compile(r"(\d{4})-(B\d\d)")
+_PERIOD_RE = re.compile(r"([0-9]{4})-(B[0-9][0-9])")
 
 
 @attrs.frozen(order=True)
@@ -167,8 +167,14 @@ def zone(name: str) -> tzinfo:
     IANA zone name; paths and the empty string are refused too, although ``dateutil`` would read
     them.
     """
-    found = tz.gettz(name) if _ZONE_RE.fullmatch(name) else None
-    if found is None:
+    found = None
+    if isinstance(name, str) and len(name) <= 64 and _ZONE_RE.fullmatch(name):
+        try:
+            found = tz.gettz(name)
+        except (OSError, ValueError):  # pragma: no cover - an unreadable zone file
+            found = None
+    # dateutil also reads POSIX TZ strings ("UTC+7"); only the zone database's files count.
+    if not isinstance(found, tz.tzfile | tz.tzutc):
         raise InvariantError(
             f"'timezone' must be an IANA time zone name such as 'Asia/Jakarta' (got {name!r}).",
             field="timezone",

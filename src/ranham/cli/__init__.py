@@ -69,14 +69,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:  # argparse: --help, --version, bad arguments
         code = exit_.code
         return code if isinstance(code, int) else (EXIT_OK if code is None else EXIT_USAGE)
+    except BrokenPipeError:  # a closed pipe (| head) is not an error
+        _silence_stdout()
+        return EXIT_OK
     except DocumentError as error:
         return fail(str(error), EXIT_FINDINGS)
     except (RanhamError, OSError) as error:
         return fail(str(error), EXIT_USAGE)
     except KeyboardInterrupt:
         return fail("interrupted", 130)
-    except BrokenPipeError:  # pragma: no cover - a closed pipe (| head) is not an error
-        return EXIT_OK
     except Exception as error:
         if os.environ.get("RANHAM_DEBUG"):
             traceback.print_exc()
@@ -85,6 +86,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             "(this is a bug in ranham; set RANHAM_DEBUG=1 to see the traceback and report it)",
             EXIT_USAGE,
         )
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, send what Python flushes at exit nowhere instead of failing again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # pragma: no cover - no real file descriptor (captured output)
+        pass
 
 
 def run() -> None:  # pragma: no cover - the console script

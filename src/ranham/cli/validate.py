@@ -13,9 +13,13 @@ import sys
 from collections.abc import Iterator
 from pathlib import Path
 
+import attrs
+import orjson
+
 from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, print_json
 from ranham.errors import DocumentError
 from ranham.validation import DEFAULT_MAX_SIZE, Issue, ValidationResult, catalog_view, validate
+from ranham.validation._pointer import document_order, parse_pointer
 from ranham.validation._rules import CatalogView
 from ranham.validation.messages import Lang
 
@@ -54,6 +58,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_MAX_SIZE,
         metavar="BYTES",
         help=f"size limit of a document or JSON Lines line (default: {DEFAULT_MAX_SIZE})",
+    )
+    parser.add_argument(
+        "--regions",
+        metavar="EDITION",
+        choices=("2022", "2025"),
+        help="also check the institutions of each dataset against this edition of the "
+        "Kemendagri region table (2022 or 2025), as region-* warnings",
     )
     add_lang(parser)
 
@@ -116,11 +127,35 @@ def run(args: argparse.Namespace) -> int:
         except OSError as error:
             unreadable = True
             result = _unreadable(str(path), error)
+        if args.regions is not None and result.kind == "dataset":
+            result = _with_regions(result, path, args.regions)
         results.append(result)
     _report(results, args.format, lang)
     if unreadable:
         return EXIT_USAGE
     return EXIT_OK if all(r.valid for r in results) else EXIT_FINDINGS
+
+
+def _with_regions(result: ValidationResult, path: Path, edition: str) -> ValidationResult:
+    """Add the region-table warnings of a dataset, merged in document order."""
+    from ranham.reference import check_institutions
+
+    extra = check_institutions(path, edition)
+    if not extra:
+        return result
+    try:
+        document = orjson.loads(path.read_bytes())
+    except (OSError, orjson.JSONDecodeError):  # pragma: no cover - it was just validated
+        document = {}
+    issues = sorted(
+        (*result.issues, *extra),
+        key=lambda i: (document_order(document, _segments(i.pointer)), i.code),
+    )
+    return attrs.evolve(result, issues=tuple(issues))
+
+
+def _segments(pointer: str) -> tuple[str | int, ...]:
+    return tuple(int(t) if t.isdigit() else t for t in parse_pointer(pointer))
 
 
 def _where(result: ValidationResult, issue: Issue) -> str:

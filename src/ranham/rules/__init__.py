@@ -1,0 +1,81 @@
+"""Rules as data: completion scores, incentive eligibility, explanations and expert test cases.
+
+Every parameter a ministry might change lives in a versioned rule set (TOML, shipped or loaded
+from a path); every number is exact (:class:`~fractions.Fraction`) until it is rounded once,
+half up, to the rule set's ``places``; every result says which rule set produced it, and every
+quantity can be explained down to the individual measures.
+
+>>> from pathlib import Path
+>>> from ranham import io
+>>> from ranham.rules import score, explain, render_text
+>>> scores = score(io.load(Path("src/ranham/rules/cases/bekasi-2022.json")))
+>>> scores.shown("S(32.16,2022-B04)"), scores.shown("eligible(32.16)")
+('66.67', False)
+"""
+
+from __future__ import annotations
+
+from ranham.rules.cases import Case, CaseResult, Mismatch, load_case, run_cases
+from ranham.rules.counting import CountReason, ReportCount
+from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
+from ranham.rules.explain import explain
+from ranham.rules.loading import default_ruleset, load_ruleset, loads_ruleset, shipped_rulesets
+from ranham.rules.node import Node
+from ranham.rules.numbers import fixed, round_half_up
+from ranham.rules.quantities import FORMS, Quantity, parse_quantity
+from ranham.rules.render import node_to_json, render_text
+from ranham.rules.ruleset import (
+    Basis,
+    Criterion,
+    EligibilityRules,
+    Late,
+    MissingPeriod,
+    MonthDay,
+    RuleSet,
+    ScoringRules,
+)
+from ranham.rules.scoring import Scores, score
+from ranham.rules.texts import Message
+
+__all__ = [
+    # rule sets
+    "RuleSet",
+    "ScoringRules",
+    "EligibilityRules",
+    "Basis",
+    "Late",
+    "MissingPeriod",
+    "Criterion",
+    "MonthDay",
+    "load_ruleset",
+    "loads_ruleset",
+    "shipped_rulesets",
+    "default_ruleset",
+    # scoring
+    "score",
+    "Scores",
+    "ReportCount",
+    "CountReason",
+    "round_half_up",
+    "fixed",
+    # eligibility
+    "eligibility",
+    "Eligibility",
+    "Decision",
+    "CriterionResult",
+    # quantities and explanations
+    "FORMS",
+    "Quantity",
+    "parse_quantity",
+    "explain",
+    "Node",
+    "Message",
+    "render_text",
+    "node_to_json",
+    # expert test cases
+    "Case",
+    "CaseResult",
+    "Mismatch",
+    "load_case",
+    "run_cases",
+]

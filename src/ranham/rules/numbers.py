@@ -1,0 +1,113 @@
+"""Exact numbers and the one rounding step of scoring.
+
+Scores, percentages and thresholds are :class:`fractions.Fraction` values from the first measure
+to the national figure. A value is rounded exactly once, by :func:`round_half_up`, when it is shown
+or compared with a threshold; :func:`fixed` shows the rounded value with ``places`` decimals.
+
+>>> from fractions import Fraction
+>>> fixed(Fraction(15999, 200), 2)   # 79.995
+'80.00'
+>>> fixed(Fraction(400, 9), 2), fixed(Fraction(100), 0), fixed(None, 2)
+('44.44', '100', None)
+>>> exact_text(Fraction(400, 9)), exact_text(Fraction(100))
+('400/9', '100')
+"""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+__all__ = [
+    "MAX_PLACES",
+    "at_least",
+    "decimals_of",
+    "exact_text",
+    "fixed",
+    "mean",
+    "percent",
+    "round_half_up",
+]
+
+MAX_PLACES = 10
+"""The most decimals a rule set may ask for (``scoring.places``)."""
+
+
+def round_half_up(value: Fraction, places: int) -> Fraction:
+    """``value`` rounded to ``places`` decimals, halves rounded up (``79.995`` → ``80.00``).
+
+    This is the only rounding in ``ranham``'s scoring: every shown score and every threshold
+    comparison goes through it, once, on the exact value.
+
+    >>> round_half_up(Fraction(15999, 200), 2)
+    Fraction(80, 1)
+    >>> round_half_up(Fraction(1, 3), 2)
+    Fraction(33, 100)
+    """
+    scale = 10**places
+    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
+
+
+def fixed(value: Fraction | None, places: int) -> str | None:
+    """``value`` rounded once (:func:`round_half_up`) and written with exactly ``places`` decimals.
+
+    ``None`` (an undefined score) stays ``None``, which JSON writes as ``null``.
+    """
+    if value is None:
+        return None
+    rounded = round_half_up(value, places)
+    units = rounded.numerator * 10**places // rounded.denominator
+    sign = "-" if units < 0 else ""
+    digits = str(abs(units)).rjust(places + 1, "0")
+    if places == 0:
+        return sign + digits
+    return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def at_least(value: Fraction | None, threshold: Fraction, places: int) -> bool:
+    """Whether ``value``, rounded to ``places`` decimals, is at least ``threshold``.
+
+    Thresholds compare the rounded score, as an official reading the published figure would:
+
+    >>> at_least(Fraction(15999, 200), Fraction(80), 2)
+    True
+    >>> at_least(Fraction(15999, 200), Fraction(80), 3)
+    False
+    """
+    return value is not None and round_half_up(value, places) >= threshold
+
+
+def mean(values: list[Fraction]) -> Fraction | None:
+    """The exact mean of ``values``; ``None`` for none."""
+    if not values:
+        return None
+    return Fraction(sum(values, Fraction(0)), len(values))
+
+
+def percent(part: int, whole: int) -> Fraction | None:
+    """``100 × part / whole`` exactly; ``None`` when ``whole`` is 0."""
+    return None if whole == 0 else Fraction(100 * part, whole)
+
+
+def exact_text(value: Fraction) -> str:
+    """An exact fraction as text: ``'400/9'``, or ``'100'`` for a whole number."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    return f"{value.numerator}/{value.denominator}"
+
+
+def decimals_of(value: Fraction) -> int | None:
+    """How many decimals ``value`` needs when written exactly; ``None`` if it never ends.
+
+    >>> decimals_of(Fraction(121, 2)), decimals_of(Fraction(80)), decimals_of(Fraction(1, 3))
+    (1, 0, None)
+    """
+    denominator = value.denominator
+    twos = fives = 0
+    while denominator % 2 == 0:
+        denominator //= 2
+        twos += 1
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives) if denominator == 1 else None

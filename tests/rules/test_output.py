@@ -1,0 +1,219 @@
+"""The JSON of ``ranham score`` and ``ranham eligibility`` has exactly scoring.md's shape."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import jsonschema
+import orjson
+from hypothesis import given
+
+from ranham import io
+from ranham.rules import Scores, score
+
+from ._data import datasets, rulesets
+
+CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+
+
+def _schema(places: int, periods: list[str], by_action: bool) -> dict:
+    decimals = rf"\.\d{{{places}}}" if places else ""
+    number = {"type": ["string", "null"], "pattern": rf"^(0|[1-9]\d?|100){decimals}$"}
+    per_period = {
+        "type": "object",
+        "properties": dict.fromkeys(periods, number),
+        "required": periods,
+        "additionalProperties": False,
+    }
+
+    def obj(properties: dict, **extra) -> dict:
+        return {
+            "type": "object",
+            "properties": properties,
+            "required": list(properties),
+            "additionalProperties": False,
+            **extra,
+        }
+
+    count = {"type": "integer", "minimum": 0}
+    action = obj(
+        {
+            "action": {"type": "string"},
+            "periods": per_period,
+            "annual": number,
+            "achieved": {"type": "boolean"},
+        }
+    )
+    institution = {
+        "code": {"type": "string"},
+        "tier": {"enum": ["kl", "provinsi", "kabkota"]},
+        "periods": per_period,
+        "annual": number,
+        "achieved": count,
+        "targets": count,
+    }
+    if by_action:
+        institution["actions"] = {"type": "array", "items": action}
+    return obj(
+        {
+            "ruleset": obj({"id": {"type": "string"}, "version": {"type": "string"}}),
+            "year": {"type": "integer"},
+            "periods": {"const": periods},
+            "national": obj({"periods": per_period, "annual": number}),
+            "tiers": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "tier": {"enum": ["kl", "provinsi", "kabkota"]},
+                        "periods": per_period,
+                        "annual": number,
+                        "participation": per_period,
+                        "target": number,
+                        "target_met": {"type": ["boolean", "null"]},
+                        "achieved": count,
+                        "targets": count,
+                        "achievement_ratio": number,
+                    }
+                ),
+            },
+            "institutions": {"type": "array", "items": obj(institution)},
+            "achieved": count,
+            "targets": count,
+            "achievement_ratio": number,
+        }
+    )
+
+
+def _check(scores: Scores, by_action: bool) -> None:
+    data = scores.to_json(by_action=by_action)
+    periods = [str(p) for p in scores.periods]
+    jsonschema.validate(data, _schema(scores.places, periods, by_action))
+    assert list(data) == [
+        "ruleset",
+        "year",
+        "periods",
+        "national",
+        "tiers",
+        "institutions",
+        "achieved",
+        "targets",
+        "achievement_ratio",
+    ]
+    assert data["ruleset"] == {"id": scores.ruleset.id, "version": scores.ruleset.version}
+    assert [t["tier"] for t in data["tiers"]] == [t.value for t in scores.tiers]
+    assert [i["code"] for i in data["institutions"]] == sorted(scores.codes)
+    # every value is the named quantity as shown (strings with places decimals, nulls)
+    for p in periods:
+        assert data["national"]["periods"][p] == scores.shown(f"N({p})")
+    assert data["national"]["annual"] == scores.shown("N")
+    assert data["achievement_ratio"] == scores.shown("ratio")
+    for tier in data["tiers"]:
+        t = tier["tier"]
+        assert tier["annual"] == scores.shown(f"T({t})")
+        assert tier["target_met"] == scores.shown(f"target_met({t})")
+        assert tier["achievement_ratio"] == scores.shown(f"ratio({t})")
+        assert tier["target"] == scores.round(scores.target(t))
+        if tier["target"] is None or tier["annual"] is None:
+            assert tier["target_met"] is None
+        for p in periods:
+            assert tier["periods"][p] == scores.shown(f"T({t},{p})")
+            assert tier["participation"][p] == scores.shown(f"participation({t},{p})")
+    for item in data["institutions"]:
+        code = item["code"]
+        assert item["annual"] == scores.shown(f"S({code})")
+        assert item["targets"] == len(scores.dataset.assigned_actions(code))
+        for p in periods:
+            assert item["periods"][p] == scores.shown(f"S({code},{p})")
+        if by_action:
+            assert [a["action"] for a in item["actions"]] == [
+                a.id for a in scores.dataset.assigned_actions(code)
+            ]
+            for a in item["actions"]:
+                assert a["achieved"] == scores.shown(f"achieved({code},{a['action']})")
+                assert a["annual"] == scores.shown(f"s({code},{a['action']})")
+            assert item["achieved"] == sum(a["achieved"] for a in item["actions"])
+    assert data["achieved"] == sum(t["achieved"] for t in data["tiers"])
+    assert data["targets"] == sum(t["targets"] for t in data["tiers"])
+
+
+@given(datasets(), rulesets())
+def test_score_json_has_the_shape_and_formatting_of_the_spec(dataset, ruleset):
+    scores = score(dataset, ruleset)
+    _check(scores, by_action=False)
+    _check(scores, by_action=True)
+
+
+@given(datasets(), rulesets())
+def test_eligibility_json_has_the_shape_of_the_spec(dataset, ruleset):
+    result = score(dataset, ruleset).eligibility()
+    for lang in ("en", "id"):
+        data = result.to_json(lang=lang)
+        assert list(data) == ["ruleset", "year", "decisions"]
+        assert [d["code"] for d in data["decisions"]] == sorted(result.scores.codes)
+        for decision in data["decisions"]:
+            assert list(decision) == ["code", "tier", "eligible", "rank", "criteria"]
+            assert [c["id"] for c in decision["criteria"]] == [
+                c.value for c in ruleset.eligibility.criteria
+            ]
+            for criterion in decision["criteria"]:
+                assert list(criterion) == ["id", "passed", "observed", "required"]
+                assert isinstance(criterion["passed"], bool)
+                assert criterion["observed"]
+                assert criterion["required"]
+
+
+def test_the_bekasi_example_of_the_spec():
+    scores = score(io.load(CASES / "bekasi-2022.json"))
+    bekasi = next(i for i in scores.to_json()["institutions"] if i["code"] == "32.16")
+    assert bekasi == {
+        "code": "32.16",
+        "tier": "kabkota",
+        "periods": {"2022-B04": "66.67", "2022-B08": "66.67", "2022-B12": None},
+        "annual": "44.44",
+        "achieved": 0,
+        "targets": 6,
+    }
+    decision = scores.eligibility().to_json()["decisions"][1]
+    assert decision == {
+        "code": "32.16",
+        "tier": "kabkota",
+        "eligible": False,
+        "rank": None,
+        "criteria": [
+            {
+                "id": "reported-on-time",
+                "passed": False,
+                "observed": "2 of 3 periods on time",
+                "required": "3 of 3",
+            },
+            {
+                "id": "all-verified",
+                "passed": False,
+                "observed": "2 of 3 periods verified",
+                "required": "3 of 3",
+            },
+            {"id": "annual-score", "passed": False, "observed": "44.44", "required": "80.00"},
+            {
+                "id": "no-allegation",
+                "passed": False,
+                "observed": "1 allegation",
+                "required": "none",
+            },
+        ],
+    }
+
+
+def test_one_period_only():
+    scores = score(io.load(CASES / "bekasi-2022.json"))
+    data = scores.to_json(period="2022-B04")
+    assert data["periods"] == ["2022-B04"]
+    assert data["national"]["periods"] == {"2022-B04": "90.28"}
+    assert all(list(t["participation"]) == ["2022-B04"] for t in data["tiers"])
+    assert data["national"]["annual"] == scores.shown("N")
+
+
+def test_scores_are_strings_with_places_decimals():
+    text = orjson.dumps(score(io.load(CASES / "bekasi-2022.json")).to_json()).decode()
+    for number in re.findall(r'"(\d+\.\d+)"', text):
+        assert len(number.partition(".")[2]) == 2
