@@ -201,19 +201,33 @@ def _yes(value: bool | None, lang: Lang) -> str:
 
 
 def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang: Lang) -> str:
-    h = HEAD[lang]
     periods = _periods(scores, period)
-    r = scores.round
-    rules = scores.ruleset
-    out = [
-        h["title"].format(
-            year=scores.year, id=rules.id, version=rules.version, basis=rules.scoring.basis
-        ),
+    parts = [
+        title(scores, lang),
         "",
+        tier_table(scores, periods, lang),
+        "",
+        participation_table(scores, periods, lang),
+        "",
+        institution_table(scores, periods, by_action, lang),
     ]
+    return "\n".join(parts)
+
+
+def title(scores: Scores, lang: Lang) -> str:
+    """The heading line: year, rule set and basis."""
+    rules = scores.ruleset
+    return HEAD[lang]["title"].format(
+        year=scores.year, id=rules.id, version=rules.version, basis=rules.scoring.basis
+    )
+
+
+def tier_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -> str:
+    """Tier means per period and annual, targets, achieved targets, then the national figure."""
+    h = HEAD[lang]
+    r = scores.round
     columns = [h["tier"], *map(str, periods), h["annual"], h["target"], h["met"]]
     columns += [h["achieved"], h["ratio"]]
-    numeric = list(range(1, len(columns)))
     rows: list[Sequence[object]] = []
     for tier in scores.tiers:
         rows.append(
@@ -238,19 +252,29 @@ def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang
             r(scores.ratio()),
         ]
     )
-    out += [render_table(columns, rows, right=numeric), ""]
+    return render_table(columns, rows, right=range(1, len(columns)))
+
+
+def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -> str:
+    """Participation of each tier in each period, as a percentage."""
+    r = scores.round
     rows = [
         [TIER_NAMES[lang][tier], *(r(scores.participation(tier, p)) for p in periods)]
         for tier in scores.tiers
     ]
-    out += [
-        render_table(
-            [h["participation"], *map(str, periods)], rows, right=range(1, len(periods) + 1)
-        ),
-        "",
-    ]
+    return render_table(
+        [HEAD[lang]["participation"], *map(str, periods)], rows, right=range(1, len(periods) + 1)
+    )
+
+
+def institution_table(
+    scores: Scores, periods: Sequence[ReportingPeriod], by_action: bool, lang: Lang
+) -> str:
+    """Every institution with assigned actions (and, ``by_action``, each of its actions)."""
+    h = HEAD[lang]
+    r = scores.round
     columns = [h["code"], h["name"], h["tier"], *map(str, periods), h["annual"], h["achieved"]]
-    rows = []
+    rows: list[Sequence[object]] = []
     for code in scores.codes:
         institution = scores.institution(code)
         rows.append(
@@ -275,8 +299,7 @@ def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang
                 ]
                 for action in scores.assigned(code)
             ]
-    out.append(render_table(columns, rows, right=range(3, len(columns))))
-    return "\n".join(out)
+    return render_table(columns, rows, right=range(3, len(columns)))
 
 
 def _csv_value(value: object) -> object:
