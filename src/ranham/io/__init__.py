@@ -17,11 +17,9 @@ True
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
 from pathlib import Path
 from typing import IO, Any, TypeVar, overload
 
@@ -31,7 +29,7 @@ from ranham import model
 from ranham.errors import DocumentError, InvariantError
 from ranham.io._converter import ENTITIES, converter, format_timestamp, make_converter
 from ranham.validation import SCHEMA_VERSION, ValidationResult, catalog_view, iter_jsonl, validate
-from ranham.validation._json import DEFAULT_MAX_SIZE
+from ranham.validation._json import DEFAULT_MAX_SIZE, paused_gc
 from ranham.validation._rules import CatalogView
 from ranham.validation._walk import DOCUMENT_CLASSES
 
@@ -71,27 +69,12 @@ def kind_of(document: Document) -> str:
         ) from None
 
 
-@contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many acyclic objects.
-
-    Bulk decoding allocates hundreds of thousands of small containers, which triggers the
-    collector over and over to find no cycles (the parsed JSON and the frozen entities have
-    none). The prior state is restored in any case.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def _build(result: ValidationResult, kind: type[D] | None, source: str) -> Any:
     if not result.valid or result.value is None:
         raise DocumentError(result.issues, source=source)
     actual = DOCUMENT_CLASSES[result.value["kind"]]
+    if result.document is not None and (kind is None or type(result.document) is kind):
+        return result.document
     if kind is not None and actual is not kind:
         where = f" in {source}" if source else ""
         raise InvariantError(
@@ -114,8 +97,8 @@ def loads(data: bytes | str, *, kind: type[D] | None = None, catalog: Any = None
     ``catalog`` (a :class:`~ranham.Catalog`, a parsed catalog or a path) adds the checks a report
     needs a catalog for. Raises :class:`~ranham.errors.DocumentError` listing every problem.
     """
-    with _gc_paused():
-        return _build(validate(data, catalog=catalog), kind, "")
+    with paused_gc():
+        return _build(validate(data, catalog=catalog, positions=False), kind, "")
 
 
 @overload
@@ -126,8 +109,10 @@ def load(path: str | os.PathLike[str], *, kind: None = None, catalog: Any = None
 
 def load(path: str | os.PathLike[str], *, kind: type[D] | None = None, catalog: Any = None) -> Any:
     """Read a document from a ``.json`` file (see :func:`loads`)."""
-    with _gc_paused():
-        return _build(validate(Path(path), catalog=catalog, jsonl=False), kind, str(path))
+    with paused_gc():
+        return _build(
+            validate(Path(path), catalog=catalog, jsonl=False, positions=False), kind, str(path)
+        )
 
 
 @overload

@@ -141,8 +141,7 @@ class Enum(Check):
         hint = f"; use {self.enum_type.__name__}({value!r})" if isinstance(value, str) else ""
         values = ", ".join(repr(m.value) for m in self.enum_type)
         return (
-            f"'{name}' must be a {self.enum_type.__name__} (got {value!r}){hint}; "
-            f"one of: {values}."
+            f"'{name}' must be a {self.enum_type.__name__} (got {value!r}){hint}; one of: {values}."
         )
 
 

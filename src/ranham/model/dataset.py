@@ -23,7 +23,7 @@ from ranham.model.enums import InstitutionKind, Tier
 from ranham.model.institution import Institution
 from ranham.model.plan import Action, Catalog
 from ranham.model.report import Report
-from ranham.periods import ReportingPeriod
+from ranham.periods import PeriodCode, ReportingPeriod
 
 __all__ = ["Allegation", "Dataset", "is_assigned"]
 
@@ -100,6 +100,10 @@ class Dataset:
         assigned = _assignments(catalog, by_code)
         reports: dict[tuple[str, ReportingPeriod], Report] = {}
         periods = set(catalog.periods)
+        measure_periods = {a.id: {m.id: m.period for m in a.measures} for a in catalog.actions}
+        assigned_ids = {
+            code: frozenset(a.id for a in actions) for code, actions in assigned.items()
+        }
         for index, report in enumerate(self.reports):
             where = f"reports.{index}"
             if report.institution not in by_code:
@@ -124,7 +128,7 @@ class Dataset:
                     field=f"{where}.period",
                 )
             reports[key] = report
-            _check_entries(report, where, assigned[report.institution], catalog)
+            _check_entries(report, where, assigned_ids[report.institution], measure_periods)
         for index, allegation in enumerate(self.allegations):
             if allegation.institution not in by_code:
                 raise InvariantError(
@@ -181,14 +185,20 @@ def _assignments(
 
 
 def _check_entries(
-    report: Report, where: str, assigned: tuple[Action, ...], catalog: Catalog
+    report: Report,
+    where: str,
+    assigned: frozenset[str],
+    measure_periods: Mapping[str, Mapping[str, PeriodCode]],
 ) -> None:
-    assigned_ids = {a.id: a for a in assigned}
+    """Check that each entry names an assigned action and its measures, of the report's period.
+
+    Messages are built only for the entry at fault.
+    """
+    code = report.period.code
     for e_index, entry in enumerate(report.entries):
-        field = f"{where}.entries.{e_index}.action"
-        action = assigned_ids.get(entry.action)
-        if action is None:
-            known = any(a.id == entry.action for a in catalog.actions)
+        if entry.action not in assigned:
+            field = f"{where}.entries.{e_index}.action"
+            known = entry.action in measure_periods
             raise InvariantError(
                 f"'{field}' must be an action assigned to {report.institution} "
                 f"(got {entry.action!r}, "
@@ -196,21 +206,22 @@ def _check_entries(
                 code="not-assigned" if known else "unknown-reference",
                 field=field,
             )
-        measures = {m.id: m for m in action.measures}
+        periods = measure_periods[entry.action]
         for m_index, measure_entry in enumerate(entry.measures):
+            period = periods.get(measure_entry.measure)
+            if period is code:
+                continue
             m_field = f"{where}.entries.{e_index}.measures.{m_index}.measure"
-            measure = measures.get(measure_entry.measure)
-            if measure is None:
+            if period is None:
                 raise InvariantError(
-                    f"'{m_field}' must be a measure of action {action.id} "
+                    f"'{m_field}' must be a measure of action {entry.action} "
                     f"(got {measure_entry.measure!r}).",
                     code="unknown-reference",
                     field=m_field,
                 )
-            if measure.period is not report.period.code:
-                raise InvariantError(
-                    f"'{m_field}' must be a measure of period {report.period.code} "
-                    f"(got {measure.id!r}, a measure of {measure.period}).",
-                    code="period-mismatch",
-                    field=m_field,
-                )
+            raise InvariantError(
+                f"'{m_field}' must be a measure of period {code} "
+                f"(got {measure_entry.measure!r}, a measure of {period}).",
+                code="period-mismatch",
+                field=m_field,
+            )

@@ -218,25 +218,27 @@ class Report:
         self._check_assessments()
 
     def _check_assessments(self) -> None:
+        status = self.status
+        if status is ReportStatus.RETURNED:
+            return  # a returned report may carry assessments or not
+        must = status is ReportStatus.VERIFIED
         for e_index, m_index, measure in self._measure_entries():
+            if (measure.assessment is not None) is must:
+                continue
             where = f"entries.{e_index}.measures.{m_index}.assessment"
-            if self.status is ReportStatus.VERIFIED and measure.assessment is None:
+            if must:
                 raise InvariantError(
                     f"'{where}' must be present on every measure of a verified report "
                     f"(missing for measure {measure.measure!r}).",
                     code="assessment-missing",
                     field=where,
                 )
-            if (
-                self.status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED)
-                and measure.assessment is not None
-            ):
-                raise InvariantError(
-                    f"'{where}' must be absent until the report is verified or returned "
-                    f"(the report is {self.status.value}).",
-                    code="assessment-unexpected",
-                    field=where,
-                )
+            raise InvariantError(
+                f"'{where}' must be absent until the report is verified or returned "
+                f"(the report is {status.value}).",
+                code="assessment-unexpected",
+                field=where,
+            )
 
     def _measure_entries(self) -> Iterator[tuple[int, int, MeasureEntry]]:
         for e_index, entry in enumerate(self.entries):

@@ -26,9 +26,12 @@ from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import IO, Any
 
+import attrs
+
 from ranham.errors import DocumentError, InvariantError
 from ranham.model import Catalog
 from ranham.validation import _rules
+from ranham.validation._build import check_fast
 from ranham.validation._json import (
     DEFAULT_MAX_SIZE,
     MAX_DEPTH,
@@ -37,8 +40,10 @@ from ranham.validation._json import (
     count_key_tokens,
     decode_text,
     locate,
+    may_hold_big_integers,
     parse_fast,
     parse_strict,
+    paused_gc,
     precheck,
 )
 from ranham.validation._pointer import document_order, to_pointer
@@ -62,6 +67,10 @@ __all__ = [
     "validate",
 ]
 
+FAST_PATH = True
+"""Try the fast check-and-build pass first (:mod:`ranham.validation._build`); tests turn it off
+to compare the two paths."""
+
 SCHEMA_VERSION = "1.0"
 """The format version this library reads and writes."""
 
@@ -83,12 +92,15 @@ def validate(
     catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None = None,
     jsonl: bool | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    positions: bool = True,
 ) -> ValidationResult:
     """Check a document (or a JSON Lines archive) against ``format.md``; report every issue.
 
     ``catalog`` adds the checks a report needs a catalog for: its actions and measures, its
     periods, its windows. ``jsonl`` reads ``source`` as JSON Lines (the default for a path
     ending in ``.jsonl``). ``max_size`` limits a document (or one line) in bytes.
+    ``positions=False`` skips looking up the line and column of warnings in a valid document
+    (errors always get them): :mod:`ranham.io` reads that way, since it drops the warnings.
     """
     view = catalog_view(catalog, max_size)
     label: str | None = None
@@ -105,7 +117,8 @@ def validate(
                 return ValidationResult(issues=(issue,), path=label)
             data = stream.read(max_size + 1)  # a file that grew meanwhile is still bounded
     elif isinstance(source, Mapping):
-        return _check_value(dict(source), view, None, None, label)
+        with paused_gc():
+            return _check_value(dict(source), view, None, None, label)
     elif isinstance(source, str):
         try:
             data = source.encode("utf-8")
@@ -118,8 +131,9 @@ def validate(
         return ValidationResult(issues=(issue,))
     if jsonl:
         return _collect(_iter_lines(data.split(b"\n"), view, max_size), label)
-    result = _check_bytes(data, view, max_size)
-    return ValidationResult(issues=result.issues, kind=result.kind, path=label, value=result.value)
+    with paused_gc():
+        result = _check_bytes(data, view, max_size, positions)
+    return attrs.evolve(result, path=label)
 
 
 def iter_jsonl(
@@ -169,7 +183,8 @@ def _iter_lines(
         content = line.rstrip(b"\r\n")
         if not content.strip(b" \t\r\n"):
             continue
-        result = _check_bytes(content, view, max_size)
+        with paused_gc():
+            result = _check_bytes(content, view, max_size)
         issues = tuple(
             Issue(
                 code=i.code,
@@ -233,14 +248,21 @@ def catalog_view(
     return _rules.check_catalog(walk, value, ())
 
 
-def _check_bytes(data: bytes, view: CatalogView | None, max_size: int) -> ValidationResult:
+def _check_bytes(
+    data: bytes, view: CatalogView | None, max_size: int, positions: bool = True
+) -> ValidationResult:
     fatal = precheck(data, max_size)
     if fatal is not None:
         return _fatal(fatal, None)
     ok, value = parse_fast(data)
     if ok and isinstance(value, dict):
-        result, keys = _check_value_counting(value, view, data)
-        if keys == count_key_tokens(data):
+        counts = _Counts()
+        result = _check_value(value, view, None, data, None, counts, positions)
+        # The fast parser's answer stands unless a key was repeated or an integer beyond 64 bits
+        # may have been read as a float (only then are the 19-digit runs looked for).
+        if counts.keys == count_key_tokens(data) and not (
+            counts.floats and may_hold_big_integers(data)
+        ):
             return result
     text = decode_text(data)
     if isinstance(text, Fatal):
@@ -251,13 +273,12 @@ def _check_bytes(data: bytes, view: CatalogView | None, max_size: int) -> Valida
     return _check_value(value, view, text, None, None)
 
 
-def _check_value_counting(
-    value: dict[str, Any], view: CatalogView | None, data: bytes
-) -> tuple[ValidationResult, int]:
-    """Check a value from the fast parser; positions are looked up only if there are issues."""
-    holder: list[int] = [0]
-    result = _check_value(value, view, None, data, None, key_count=holder)
-    return result, holder[0]
+@attrs.define
+class _Counts:
+    """What the checks of a fast-parsed document report back: keys read, floats seen."""
+
+    keys: int = -1
+    floats: bool = True
 
 
 def _fatal(fatal: Fatal, label: str | None) -> ValidationResult:
@@ -285,25 +306,34 @@ def _check_value(
     text: str | None,
     data: bytes | None,
     label: str | None,
-    key_count: list[int] | None = None,
+    counts: _Counts | None = None,
+    positions: bool = True,
 ) -> ValidationResult:
     if not isinstance(value, dict):
         raw = RawIssue("not-an-object", "not-an-object", (), {"got_type": json_type(value)})
-        return _finish([raw], value, None, text, data, label, key_count)
+        return _finish([raw], value, None, text, data, label)
     header = _check_header(value)
     if header is not None:
         # ``kind`` is known when only the version is wrong (format.md: "whenever kind was valid")
         kind_known = value["kind"] if header.code == "unsupported-version" else None
-        return _finish([header], value, kind_known, text, data, label, key_count)
+        return _finish([header], value, kind_known, text, data, label)
     kind = value["kind"]
+    if FAST_PATH:
+        fast = check_fast(value, kind, view)
+        if fast is not None:
+            built, warnings = fast
+            if counts is not None:
+                counts.keys, counts.floats = built.keys, built.floats
+            result = _finish(warnings, value, kind, text, data, label, positions)
+            return attrs.evolve(result, document=built.document)
     w, deep = walk_document(value, kind)
-    if key_count is not None:
-        key_count[0] = w.keys
+    if counts is not None:
+        counts.keys = w.keys
     if deep is not None:
         # A raw-JSON problem: the parser may find it before ``kind`` is read, so kind stays
         # unknown here too (the same answer on every path).
         raw = RawIssue("too-deep", "too-deep", deep, {"limit": MAX_DEPTH})
-        return _finish([raw], value, None, text, data, label, None)
+        return _finish([raw], value, None, text, data, label)
     if kind == "catalog":
         _rules.check_catalog(w, value, ())
     elif kind == "report":
@@ -312,7 +342,7 @@ def _check_value(
         _rules.check_dataset(w, value)
     else:
         _rules.check_forum(w, value)
-    return _finish(w.issues, value, kind, text, data, label, None)
+    return _finish(w.issues, value, kind, text, data, label)
 
 
 def _check_header(value: dict[str, Any]) -> RawIssue | None:
@@ -350,21 +380,20 @@ def _finish(
     text: str | None,
     data: bytes | None,
     label: str | None,
-    key_count: list[int] | None,
+    positions: bool = True,
 ) -> ValidationResult:
-    if key_count is not None:
-        key_count[0] = -1  # a fatal header problem: fall back to the careful parser
     fatal = [r for r in raw if r.code in FATAL]
     if fatal:
         raw = fatal[:1]
     raw.sort(key=lambda r: (document_order(value, r.path), r.code, r.occurrence))
-    if raw and text is None and data is not None:
+    wanted = raw if positions or any(CODES[r.code] is Severity.ERROR for r in raw) else []
+    if wanted and text is None and data is not None:
         decoded = decode_text(data)
         text = decoded if isinstance(decoded, str) else None
-    positions = _positions(raw, text) if raw and text is not None else {}
+    located = _positions(wanted, text) if wanted and text is not None else {}
     issues = []
     for index, r in enumerate(raw):
-        line, column = positions.get(index, (None, None))
+        line, column = located.get(index, (None, None))
         issues.append(
             Issue(
                 code=r.code,

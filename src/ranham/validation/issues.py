@@ -86,14 +86,16 @@ class ValidationResult:
 
     ``kind`` is the document kind when ``kind`` itself was valid (``None`` otherwise, or when a
     JSON Lines archive mixes kinds). ``value`` is the parsed JSON of a single valid document, so
-    that :mod:`ranham.io` need not parse it twice; it is ``None`` for archives and for invalid
-    documents.
+    that :mod:`ranham.io` need not parse it twice, and ``document`` the entity built from it
+    (a :class:`~ranham.Report`, …) when the fast path built one; both are ``None`` for archives
+    and for invalid documents.
     """
 
     issues: tuple[Issue, ...] = ()
     kind: str | None = None
     path: str | None = None
     value: Mapping[str, Any] | None = attrs.field(default=None, repr=False, eq=False)
+    document: Any = attrs.field(default=None, repr=False, eq=False)
 
     @property
     def valid(self) -> bool:

@@ -1,0 +1,466 @@
+"""The fast path: check a parsed document and build its entities in one pass.
+
+Most documents a receiving system sees are valid. For them, validation need not collect issues:
+it must prove that none exists, and the objects a reader wants can be built on the way. This
+module generates, for each entity class, one function that checks every member of a parsed JSON
+object (types, patterns, bounds, value sets — read from the model's field checks, like the walk
+in :mod:`ranham.validation._walk`) and builds the entity without running its field validators a
+second time; the entity's own ``__attrs_post_init__`` then checks what relates its members (the
+workflow of a report, a catalog's windows, every reference inside a dataset).
+
+On the first problem it gives up (:class:`Bail`), and :func:`ranham.validation.validate` runs
+the careful walk and the domain rules, which find and explain every issue. So the fast path
+never has to explain anything, and the careful path stays the one place where issues are
+described. The test suite checks that both paths agree on every document of the issue corpus,
+on every corruption family and on mutated documents.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Mapping
+from datetime import date, datetime
+from functools import cache
+from typing import Any
+
+import attrs
+
+from ranham import model
+from ranham.errors import RanhamError
+from ranham.model import _checks as checks
+from ranham.model._frozen import FrozenMap
+from ranham.model.forum import Link
+from ranham.model.institution import tier_of_code
+from ranham.periods import PeriodCode, ReportingPeriod, Window, zone
+from ranham.validation._json import MAX_DEPTH
+from ranham.validation._rules import Assignee, CatalogView, _assigned
+from ranham.validation._walk import (
+    DOCUMENT_CLASSES,
+    FieldInfo,
+    Path,
+    RawIssue,
+    describe,
+    parse_timestamp,
+)
+
+__all__ = ["Bail", "Built", "build_document", "check_fast", "entity_builder"]
+
+
+class Bail(Exception):
+    """The fast path found a problem; the careful path will say which."""
+
+
+@attrs.define
+class Built:
+    """A document built on the fast path.
+
+    Also the number of object keys it read, and whether it read a float (in ``extensions``).
+    """
+
+    document: Any
+    keys: int
+    floats: bool = False
+
+
+_EMPTY: FrozenMap[str, Any] = FrozenMap()
+_HEADER = frozenset({"kind", "schema_version"})
+_new = object.__new__
+_set = object.__setattr__
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
+_PERIOD_CODES = {code.value: code for code in PeriodCode}
+
+
+class _Counter:
+    """Counts the object keys read, and notes whether a float was read.
+
+    The keys are compared with the keys in the text (repeated keys); a float may be an integer
+    beyond 64 bits that ``orjson`` read as a float.
+    """
+
+    __slots__ = ("floats", "keys")
+
+    def __init__(self) -> None:
+        self.keys = 0
+        self.floats = False
+
+
+def _date(value: Any) -> date:
+    if type(value) is not str or _DATE(value) is None:
+        raise Bail
+    return date.fromisoformat(value)
+
+
+def _timestamp(value: Any) -> datetime:
+    if type(value) is not str:
+        raise Bail
+    parsed = parse_timestamp(value)
+    if type(parsed) is str:
+        raise Bail
+    return parsed  # type: ignore[return-value]
+
+
+def _reporting_period(value: Any) -> ReportingPeriod:
+    if type(value) is not str:
+        raise Bail
+    return ReportingPeriod.parse(value)
+
+
+def _link(value: Any) -> Link:
+    if type(value) is not str:
+        raise Bail
+    return Link.parse(value)
+
+
+def _string(value: Any) -> str:
+    if type(value) is not str:
+        raise Bail
+    return value
+
+
+def _timezone(value: Any) -> str:
+    if type(value) is not str:
+        raise Bail
+    zone(value)
+    return value
+
+
+def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
+    """Free JSON (``extensions``): frozen deeply; depth and numbers checked."""
+    if depth > MAX_DEPTH:
+        raise Bail
+    kind = type(value)
+    if kind is dict:
+        counter.keys += len(value)
+        return FrozenMap([(_key(k), _freeze(v, depth + 1, counter)) for k, v in value.items()])
+    if kind is list:
+        return tuple([_freeze(v, depth + 1, counter) for v in value])
+    if kind is float:
+        if not math.isfinite(value):
+            raise Bail
+        counter.floats = True
+    if kind is int and abs(value) > 1.7976931348623157e308:
+        raise Bail
+    if value is None or kind is str or kind is bool or kind is int or kind is float:
+        return value
+    raise Bail  # not a JSON value (a dict given by a program may hold anything)
+
+
+def _key(key: Any) -> str:
+    if type(key) is not str:
+        raise Bail
+    return key
+
+
+def _extensions(value: Any, depth: int, counter: _Counter) -> FrozenMap[str, Any]:
+    if type(value) is not dict:
+        raise Bail
+    if not value:
+        return _EMPTY
+    return _freeze(value, depth, counter)  # type: ignore[no-any-return]
+
+
+def _windows(value: Any, depth: int, counter: _Counter) -> FrozenMap[PeriodCode, Window]:
+    if type(value) is not dict:
+        raise Bail
+    counter.keys += len(value)
+    out = []
+    for code, window in value.items():
+        if type(window) is not dict or len(window) != 2:
+            raise Bail
+        counter.keys += 2
+        out.append((_PERIOD_CODES[code], Window(_date(window["opens"]), _date(window["closes"]))))
+    return FrozenMap(out)
+
+
+Scalar = Callable[[Any], Any]
+
+
+def _scalar(check: checks.Check) -> Scalar | None:
+    """A function checking one scalar value (returning the domain value), if ``check`` is one."""
+    if isinstance(check, checks.Text):
+
+        def text(value: Any) -> str:
+            if type(value) is not str or not value or value.isspace():
+                raise Bail
+            return value
+
+        return text
+    if isinstance(check, checks.Pattern):
+        match = re.compile(check.regex).fullmatch
+
+        def pattern(value: Any) -> str:
+            if type(value) is not str or match(value) is None:
+                raise Bail
+            return value
+
+        return pattern
+    if isinstance(check, checks.Int):
+        low, high = check.low, check.high
+
+        def integer(value: Any) -> int:
+            if type(value) is not int or not low <= value <= high:
+                raise Bail
+            return value
+
+        return integer
+    if isinstance(check, checks.Flag):
+
+        def flag(value: Any) -> bool:
+            if type(value) is not bool:
+                raise Bail
+            return value
+
+        return flag
+    if isinstance(check, checks.Enum):
+        members = {str(member.value): member for member in check.enum_type}
+
+        def member(value: Any) -> Any:
+            if type(value) is not str:
+                raise Bail
+            return members[value]
+
+        return member
+    if isinstance(check, checks.Day):
+        return _date
+    if isinstance(check, checks.Instant):
+        return _timestamp
+    if isinstance(check, checks.Instance) and check.kind is ReportingPeriod:
+        return _reporting_period
+    if isinstance(check, checks.Instance) and check.kind is Link:
+        return _link
+    return None
+
+
+Builder = Callable[[Any, int, _Counter], Any]
+"""``builder(raw_value, depth, counter) -> domain value``; raises :class:`Bail`."""
+
+_SPECIAL: dict[str, Builder] = {
+    "extensions": _extensions,
+    "windows": _windows,
+    "institution-code": lambda v, d, c: _string(v),
+    "parent": lambda v, d, c: _string(v),
+    "timezone": lambda v, d, c: _timezone(v),
+}
+
+
+def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
+    """Statements that turn raw value ``v`` of member ``info`` into its domain value ``v``.
+
+    Simple checks are written inline (no call per value); the rest call helpers put in
+    ``names``.
+    """
+    name = info.name
+    check = info.check
+    if info.special is not None:
+        names[f"b_{name}"] = _SPECIAL[info.special]
+        return [f"v = b_{name}(v, depth + 1, counter)"]
+    assert check is not None
+    if isinstance(check, checks.Text):
+        return ["if type(v) is not str or not v or v.isspace():", "    raise Bail"]
+    if isinstance(check, checks.Pattern):
+        names[f"m_{name}"] = re.compile(check.regex).fullmatch
+        return [f"if type(v) is not str or m_{name}(v) is None:", "    raise Bail"]
+    if isinstance(check, checks.Int):
+        return [
+            f"if type(v) is not int or not {check.low} <= v <= {check.high}:",
+            "    raise Bail",
+        ]
+    if isinstance(check, checks.Flag):
+        return ["if type(v) is not bool:", "    raise Bail"]
+    if isinstance(check, checks.Enum):
+        names[f"e_{name}"] = {str(m.value): m for m in check.enum_type}
+        return ["if type(v) is not str:", "    raise Bail", f"v = e_{name}[v]"]
+    scalar = _scalar(check)
+    if scalar is not None:
+        names[f"s_{name}"] = scalar
+        return [f"v = s_{name}(v)"]
+    if isinstance(check, checks.Instance):
+        names[f"b_{name}"] = entity_builder(check.kind)
+        return [f"v = b_{name}(v, depth + 1, counter)"]
+    if isinstance(check, checks.Tuple):
+        item = check.item
+        lines = ["if type(v) is not list:", "    raise Bail"]
+        item_scalar = _scalar(item)
+        if item_scalar is not None:
+            names[f"s_{name}"] = item_scalar
+            lines.append(f"v = tuple([s_{name}(x) for x in v])")
+        else:
+            assert isinstance(item, checks.Instance)
+            names[f"b_{name}"] = entity_builder(item.kind)
+            lines.append(f"v = tuple([b_{name}(x, depth + 2, counter) for x in v])")
+        if check.non_empty:
+            lines += ["if not v:", "    raise Bail"]
+        if check.unique:
+            lines += ["if len(set(v)) != len(v):", "    raise Bail"]
+        return lines
+    raise TypeError(f"no fast builder for {info}")  # pragma: no cover
+
+
+@cache
+def entity_builder(cls: type) -> Builder:
+    """The fast check-and-build function of an entity class (generated once, then cached)."""
+    fields = describe(cls)
+    names: dict[str, Any] = {"Bail": Bail, "_new": _new, "_set": _set, "cls": cls}
+    required = [info for info in fields if info.required]
+    defaults = {f.name: f.default for f in attrs.fields(cls) if f.init}
+    lines = [
+        "def build(raw, depth, counter):",
+        "    if type(raw) is not dict:",
+        "        raise Bail",
+        "    size = len(raw)",
+        "    counter.keys += size",
+        f"    present = {len(required)}",
+    ]
+    for info in fields:
+        code = _field_code(info, names)
+        if info.required:
+            lines.append(f"    v = raw[{info.name!r}]")
+            lines += [f"    {line}" for line in code]
+        else:
+            default = defaults[info.name]
+            names[f"d_{info.name}"] = (
+                default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+            )
+            lines += [
+                f"    v = raw.get({info.name!r}, Bail)",
+                "    if v is Bail:",
+                f"        v = d_{info.name}",
+                "    else:",
+                "        present += 1",
+            ]
+            lines += [f"        {line}" for line in code]
+        lines.append(f"    f_{info.name} = v")
+    lines += [
+        "    if present != size:",
+        "        raise Bail",
+        "    obj = _new(cls)",
+    ]
+    lines += [f"    _set(obj, {info.name!r}, f_{info.name})" for info in fields]
+    if "__attrs_post_init__" in cls.__dict__:
+        lines.append("    obj.__attrs_post_init__()")
+    lines.append("    return obj")
+    exec("\n".join(lines), names)
+    return names["build"]  # type: ignore[no-any-return]
+
+
+_CAUGHT = (Bail, KeyError, TypeError, ValueError, RanhamError, RecursionError)
+"""What makes the fast path give up: the careful path then explains (or finds nothing)."""
+
+
+def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
+    """Build document ``value`` of ``kind`` (its header already checked), or ``None``."""
+    if type(value) is not dict:  # a DupDict from the careful parser: repeated keys to report
+        return None
+    counter = _Counter()
+    body = {k: v for k, v in value.items() if k not in _HEADER}
+    try:
+        document = entity_builder(DOCUMENT_CLASSES[kind])(body, 1, counter)
+    except _CAUGHT:
+        return None
+    return Built(document, counter.keys + len(value) - len(body), counter.floats)
+
+
+# --- what the fast path checks on built objects --------------------------------------------------
+
+
+def report_fits(report: model.Report, view: CatalogView) -> bool:
+    """Whether a report alone agrees with a catalog (periods, references, assignment by tier)."""
+    period = report.period
+    if view.periods is not None and period.code not in view.periods:
+        return False
+    if view.year is not None and period.year != view.year:
+        return False
+    assignee = Assignee(report.institution, tier_of_code(report.institution))
+    for entry in report.entries:
+        action = view.actions.get(entry.action)
+        if action is None or not _assigned(action, assignee):
+            return False
+        for measure in entry.measures:
+            if measure.measure not in action.measures:
+                return False
+            measure_period = action.measures[measure.measure]
+            if measure_period is not None and measure_period is not period.code:
+                return False
+    return True
+
+
+def timing_warnings(
+    report: model.Report, raw: Mapping[str, Any], here: Path, view: CatalogView
+) -> list[RawIssue]:
+    """``late-submission`` or ``early-submission`` for a report, as the careful path gives it."""
+    window = view.windows.get(report.period.code)
+    if window is None or view.tz is None:
+        return []
+    for index, change in enumerate(report.history):
+        if change.status is not model.ReportStatus.SUBMITTED:
+            continue
+        local = change.at.astimezone(view.tz).date()
+        opens, closes = window
+        params = {
+            "period": str(report.period),
+            "at": raw["history"][index]["at"],
+            "local_date": local.isoformat(),
+        }
+        where = (*here, "history", index, "at")
+        if local > closes:
+            return [
+                RawIssue(
+                    "late-submission",
+                    "late-submission",
+                    where,
+                    {**params, "closes": closes.isoformat()},
+                )
+            ]
+        if local < opens:
+            return [
+                RawIssue(
+                    "early-submission",
+                    "early-submission",
+                    where,
+                    {**params, "opens": opens.isoformat()},
+                )
+            ]
+        return []
+    return []
+
+
+def forum_warnings(forum: model.Forum) -> list[RawIssue]:
+    """``recommendations-incomplete`` for each addressee with fewer listed than declared."""
+    out = []
+    for addressee in model.Addressee:
+        count = len(forum.listed(addressee))
+        declared = forum.declared[addressee]
+        if count < declared:
+            params = {"addressee": addressee.value, "count": count, "declared": declared}
+            out.append(
+                RawIssue(
+                    "recommendations-incomplete",
+                    "recommendations-incomplete",
+                    ("declared", addressee.value),
+                    params,
+                )
+            )
+    return out
+
+
+def check_fast(
+    value: Mapping[str, Any], kind: str, view: CatalogView | None
+) -> tuple[Built, list[RawIssue]] | None:
+    """Build a document and find its warnings, or ``None`` when the careful path must look."""
+    built = build_document(value, kind)
+    if built is None:
+        return None
+    document = built.document
+    warnings: list[RawIssue] = []
+    if kind == "report" and view is not None:
+        if not view.complete or not report_fits(document, view):
+            return None
+        warnings = timing_warnings(document, value, (), view)
+    elif kind == "dataset":
+        view = CatalogView.from_catalog(document.catalog)
+        for index, report in enumerate(document.reports):
+            warnings += timing_warnings(report, value["reports"][index], ("reports", index), view)
+    elif kind == "forum":
+        warnings = forum_warnings(document)
+    return built, warnings

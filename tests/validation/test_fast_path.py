@@ -1,0 +1,133 @@
+"""The fast check-and-build path and the careful walk agree on every document.
+
+:mod:`ranham.validation._build` proves a document valid (and builds it) without explaining
+anything; when it gives up, the careful walk and the domain rules find the issues. If the two
+ever disagreed, a document could pass on one path and fail on the other: these tests compare
+them on the issue corpus, on the spec's examples, on generated national datasets and on
+randomly broken documents.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import ranham.validation
+from ranham import io
+from ranham.reference import example_dataset
+from ranham.validation import ValidationResult, validate
+
+CORPUS = Path(__file__).parent / "corpus"
+EXPECTED: dict[str, dict[str, Any]] = tomllib.loads((CORPUS / "expected.toml").read_text())
+SPEC = Path(__file__).parent.parent / "data" / "spec"
+
+
+def _both(source: Any, **options: Any) -> tuple[ValidationResult, ValidationResult]:
+    assert ranham.validation.FAST_PATH
+    fast = validate(source, **options)
+    ranham.validation.FAST_PATH = False
+    try:
+        careful = validate(source, **options)
+    finally:
+        ranham.validation.FAST_PATH = True
+    return fast, careful
+
+
+def _same(fast: ValidationResult, careful: ValidationResult) -> None:
+    assert fast.issues == careful.issues
+    assert (fast.kind, fast.valid) == (careful.kind, careful.valid)
+    if fast.document is not None:
+        assert careful.value is not None
+        body = {k: v for k, v in careful.value.items() if k not in ("kind", "schema_version")}
+        built = io.converter.structure(body, type(fast.document))  # the validating constructors
+        assert built == fast.document
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_both_paths_agree_on_the_corpus(name: str) -> None:
+    case = EXPECTED[name]
+    options: dict[str, Any] = {}
+    if "catalog" in case:
+        options["catalog"] = (CORPUS / case["catalog"]).resolve()
+    if "max_size" in case:
+        options["max_size"] = case["max_size"]
+    _same(*_both(CORPUS / name, **options))
+
+
+@pytest.mark.parametrize("name", ["catalog", "report", "dataset", "forum"])
+def test_the_fast_path_builds_the_spec_examples(name: str) -> None:
+    fast, careful = _both(SPEC / f"{name}.json")
+    assert fast.document is not None
+    _same(fast, careful)
+
+
+def test_a_report_against_a_catalog_gives_the_same_warnings() -> None:
+    data = json.loads((SPEC / "report.json").read_text())
+    data["history"][0]["at"] = "2022-05-06T00:30:00+07:00"  # after the B04 window closed
+    fast, careful = _both(data, catalog=SPEC / "catalog.json")
+    assert fast.codes == ("late-submission",)
+    _same(fast, careful)
+
+
+@pytest.mark.parametrize("seed", [0, 1])
+def test_both_paths_agree_on_a_national_example(seed: int) -> None:
+    data = io.dumps(example_dataset(year=2022, seed=seed, scale=0.2))
+    fast, careful = _both(data)
+    assert fast.valid
+    assert fast.document is not None
+    assert {i.code for i in fast.issues} <= {"late-submission", "early-submission"}
+    _same(fast, careful)
+
+
+def _paths(value: Any, path: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    out = [path]
+    if isinstance(value, dict):
+        for key, child in value.items():
+            out += _paths(child, (*path, key))
+    elif isinstance(value, list):
+        for index, child in enumerate(value):
+            out += _paths(child, (*path, index))
+    return out
+
+
+REPLACEMENTS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-3, max_value=3),
+    st.sampled_from(["", " ", "x", "2022-B04", "2022-13-01", "B06", "kemensos", "32.16", "-1"]),
+    st.just([]),
+    st.just({}),
+    st.floats(allow_nan=False, allow_infinity=False),
+)
+BASE = {
+    name: json.loads((SPEC / f"{name}.json").read_text())
+    for name in ("catalog", "report", "dataset", "forum")
+}
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data(), name=st.sampled_from(sorted(BASE)))
+def test_both_paths_agree_on_broken_documents(data: st.DataObject, name: str) -> None:
+    document = copy.deepcopy(BASE[name])
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3), label="mutations")):
+        paths = [p for p in _paths(document) if p]
+        path = data.draw(st.sampled_from(paths), label="path")
+        parent = document
+        for segment in path[:-1]:
+            parent = parent[segment]
+        action = data.draw(st.sampled_from(["replace", "delete", "rename"]), label="action")
+        if action == "replace":
+            parent[path[-1]] = data.draw(REPLACEMENTS, label="value")
+        elif isinstance(parent, dict) and action == "delete":
+            del parent[path[-1]]
+        elif isinstance(parent, dict):
+            parent[str(path[-1]) + "x"] = parent.pop(path[-1])
+    _same(*_both(document))
+    _same(*_both(json.dumps(document).encode()))
