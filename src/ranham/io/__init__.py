@@ -6,12 +6,13 @@ do not stop a read. Every write is canonical: the fields of ``format.md`` in its
 fields left out when they hold their default, the ``extensions`` kept verbatim. The same object
 always gives the same bytes.
 
->>> from pathlib import Path
 >>> from ranham import io
->>> report = io.load(Path("tests/data/spec/report.json"))
->>> report.status, str(report.period)
-(<ReportStatus.VERIFIED: 'verified'>, '2022-B04')
->>> io.loads(io.dumps(report)) == report
+>>> from ranham.rules.cases import SHIPPED_CASES
+>>> dataset = io.load(SHIPPED_CASES / "bekasi-2022.json")
+>>> report = dataset.reports[0]
+>>> report.institution, str(report.period), report.status
+('32.16', '2022-B04', <ReportStatus.VERIFIED: 'verified'>)
+>>> io.loads(io.dumps(dataset)) == dataset
 True
 """
 

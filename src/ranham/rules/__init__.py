@@ -5,10 +5,10 @@ from a path); every number is exact (:class:`~fractions.Fraction`) until it is r
 half up, to the rule set's ``places``; every result says which rule set produced it, and every
 quantity can be explained down to the individual measures.
 
->>> from pathlib import Path
+>>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
 >>> from ranham.rules import score, explain, render_text
->>> scores = score(io.load(Path("src/ranham/rules/cases/bekasi-2022.json")))
+>>> scores = score(io.load(SHIPPED_CASES / "bekasi-2022.json"))
 >>> scores.shown("S(32.16,2022-B04)"), scores.shown("eligible(32.16)")
 ('66.67', False)
 """

@@ -42,6 +42,9 @@ from ranham.validation import SCHEMA_VERSION
 
 __all__ = ["Case", "CaseResult", "Mismatch", "case_files", "load_case", "run_cases"]
 
+SHIPPED_CASES = Path(__file__).parent / "cases"
+"""The folder of the expert cases shipped with the package (and their datasets)."""
+
 _KEYS = {"name", "ruleset", "dataset", "expected", "source"}
 _REQUIRED = ("name", "ruleset", "dataset", "expected")
 

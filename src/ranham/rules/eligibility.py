@@ -4,10 +4,10 @@ An institution with assigned actions is **eligible** when every criterion the ru
 holds. Eligible institutions are ranked within their tier by exact annual score (highest first,
 an undefined score last), ties broken by code; ranks are 1, 2, 3, … with none shared.
 
->>> from pathlib import Path
+>>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
 >>> from ranham.rules import eligibility
->>> result = eligibility(io.load(Path("src/ranham/rules/cases/bekasi-2022.json")))
+>>> result = eligibility(io.load(SHIPPED_CASES / "bekasi-2022.json"))
 >>> bekasi = result.decision("32.16")
 >>> bekasi.eligible, [(c.criterion.value, c.passed) for c in bekasi.criteria]
 (False, [('reported-on-time', False), ('all-verified', False), ('annual-score', False), \

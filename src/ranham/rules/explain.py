@@ -1,9 +1,9 @@
 """Explanations: any quantity as a tree down to the individual measures and reports.
 
->>> from pathlib import Path
+>>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
 >>> from ranham.rules import explain, render_text, score
->>> scores = score(io.load(Path("src/ranham/rules/cases/bekasi-2022.json")))
+>>> scores = score(io.load(SHIPPED_CASES / "bekasi-2022.json"))
 >>> node = explain(scores, "S(32.16)")
 >>> node.value, node.rounded, [c.quantity for c in node.children]
 (Fraction(400, 9), '44.44', ['S(32.16,2022-B04)', 'S(32.16,2022-B08)', 'S(32.16,2022-B12)'])

@@ -6,10 +6,10 @@ scoring is linear in the size of the dataset: reports are found by a dictionary 
 (:meth:`~ranham.model.Dataset.report`), each action-period score is computed once, nothing scans
 the report list per institution.
 
->>> from pathlib import Path
+>>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
 >>> from ranham.rules import score
->>> ds = io.load(Path("src/ranham/rules/cases/bekasi-2022.json"))
+>>> ds = io.load(SHIPPED_CASES / "bekasi-2022.json")
 >>> scores = score(ds)
 >>> scores.value("S(32.16)"), scores.shown("S(32.16)")
 (Fraction(400, 9), '44.44')
