@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+sys.path.insert(0, str(Path(__file__).resolve().parent / "_ext"))
 
 from ranham import __version__
 
@@ -21,11 +22,13 @@ extensions = [
     "sphinx.ext.doctest",
     "sphinx.ext.napoleon",
     "sphinx.ext.viewcode",
+    "ranham_cli",  # docs/_ext: the command-line reference, rendered from the parsers
+    "ranham_schemas",  # docs/_ext: the JSON Schemas, written from the model at build time
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
 myst_enable_extensions = ["colon_fence", "deflist", "fieldlist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build"]
+exclude_patterns = ["_build", "**/_*.md"]  # _format-spec.md is included, not a page
 html_theme = "furo"
 html_title = f"ranham {release}"
 html_static_path = ["_static"]

@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 
-SRC = Path(__file__).parent.parent / "src" / "ranham"
+import ranham
+
+SRC = Path(ranham.__file__).parent
 
 
 def _unit(module: str) -> str:
@@ -58,6 +60,12 @@ def _imports() -> dict[str, set[str]]:
 
 
 IMPORTS = _imports()
+
+
+def test_the_source_was_found():
+    """Run against an installed wheel, the test must still read the package's own modules."""
+    assert len(IMPORTS) > 40
+    assert "ranham.model.report" in IMPORTS
 
 
 def _units_imported_by(unit: str) -> set[str]:

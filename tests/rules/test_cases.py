@@ -8,11 +8,11 @@ import pytest
 
 from ranham import io
 from ranham.rules import load_case, run_cases
-from ranham.rules.cases import case_files
+from ranham.rules.cases import SHIPPED_CASES, case_files
 
 from . import make_case_data
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 SHIPPED = case_files([CASES])
 
 

@@ -12,8 +12,9 @@ import pytest
 from ranham import io
 from ranham.cli import main
 from ranham.rules import score
+from ranham.rules.cases import SHIPPED_CASES
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 BEKASI = str(CASES / "bekasi-2022.json")
 ELIGIBILITY = str(CASES / "eligibility-2022.json")
 
@@ -126,7 +127,7 @@ def test_an_invalid_dataset_is_refused_with_its_issues(capsys, tmp_path):
         (
             [
                 "score",
-                str(CASES.parent.parent.parent.parent / "tests" / "data" / "spec" / "catalog.json"),
+                str(Path(__file__).resolve().parents[1] / "data" / "spec" / "catalog.json"),
             ],
             "is a catalog document",
         ),

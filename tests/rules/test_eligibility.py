@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 from datetime import date
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -16,11 +15,12 @@ from ranham import io
 from ranham.errors import UnknownNameError
 from ranham.model import ReportStatus, Tier
 from ranham.rules import Criterion, Eligibility, eligibility, score
+from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.numbers import round_half_up
 
 from ._data import THRESHOLDS, datasets, evolve_eligibility, evolve_scoring, rulesets
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 
 
 def eligible(result: Eligibility) -> set[str]:

@@ -4,7 +4,6 @@ children by the rule step it names."""
 from __future__ import annotations
 
 from fractions import Fraction
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -22,11 +21,12 @@ from ranham.rules import (
     render_text,
     score,
 )
+from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.numbers import exact_text, round_half_up
 
 from ._data import datasets, quantity_names, rulesets
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 
 
 def _mean(values: list[Fraction]) -> Fraction | None:

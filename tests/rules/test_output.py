@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import jsonschema
 import orjson
@@ -11,10 +10,11 @@ from hypothesis import given
 
 from ranham import io
 from ranham.rules import Scores, score
+from ranham.rules.cases import SHIPPED_CASES
 
 from ._data import datasets, rulesets
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 
 
 def _schema(places: int, periods: list[str], by_action: bool) -> dict:

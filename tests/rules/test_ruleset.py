@@ -9,6 +9,7 @@ from pathlib import Path
 import attrs
 import pytest
 
+import ranham.rules
 from ranham import io
 from ranham.errors import RuleSetError, UnknownNameError
 from ranham.model import Tier
@@ -29,7 +30,7 @@ from ranham.rules import (
 from ranham.rules.loading import default_ruleset
 from ranham.rules.ruleset import PARAMETERS
 
-RULES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules"
+RULES = Path(ranham.rules.__file__).parent
 CASES = RULES / "cases"
 DEFAULT = (RULES / "rulesets" / "ranham-2021-2025" / "default.toml").read_text()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import random
 from fractions import Fraction
-from pathlib import Path
 
 import attrs
 import orjson
@@ -26,10 +25,11 @@ from ranham.model import (
     StatusChange,
 )
 from ranham.rules import Basis, RuleSet, Scores, load_ruleset, score
+from ranham.rules.cases import SHIPPED_CASES
 
 from ._data import WINDOWS, datasets, evolve_scoring, map_reports, moment, quantity_names, rulesets
 
-CASES = Path(__file__).resolve().parents[2] / "src" / "ranham" / "rules" / "cases"
+CASES = SHIPPED_CASES
 
 
 def results(dataset: Dataset, ruleset: RuleSet) -> bytes:

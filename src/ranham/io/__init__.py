@@ -129,7 +129,8 @@ def from_dict(data: Mapping[str, Any], *, kind: type[D] | None = None, catalog: 
 
 def to_dict(document: Document) -> dict[str, Any]:
     """A document as a JSON-ready ``dict``, header first, fields in canonical order."""
-    body = converter.unstructure(document)
+    with paused_gc():
+        body = converter.unstructure(document)
     return {"kind": kind_of(document), "schema_version": SCHEMA_VERSION, **body}
 
 

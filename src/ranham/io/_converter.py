@@ -14,6 +14,7 @@ on data you have not validated.
 
 from __future__ import annotations
 
+import enum
 import types
 import typing
 from datetime import UTC, date, datetime, timedelta
@@ -169,39 +170,84 @@ def _unstructure_fn(cls: type, conv: cattrs.Converter) -> Any:
 
     cattrs' own generator writes the fields it may omit after the others; ``format.md`` fixes
     one order for each object, so the writer keeps declaration order and leaves out an optional
-    field only when it holds its default.
+    field only when it holds its default. Values are written inline where the type allows (an
+    enum's ``.value``, a tuple as a list comprehension, a nested entity by a direct call to its
+    own generated function): writing a national year calls no hook per value.
     """
     attrs.resolve_types(cls)
     names: dict[str, Any] = {}
-    lines = [f"def unstructure_{cls.__name__}(instance):", "    res = {}"]
+    lines = [f"def unstructure_{cls.__name__}(instance):"]
     required = REQUIRED_IN_JSON.get(cls, frozenset())
+    leading: list[str] | None = []  # the first run of always-written fields: a dict literal
     for field in attrs.fields(cls):
         if not field.init:
             continue
         name = field.name
+        always = field.default is attrs.NOTHING or name in required
+        var = f"instance.{name}" if always and leading is not None else "v"
         if _is_extensions(field):
-            hook: Any = thaw_json
+            names["_thaw"] = thaw_json
+            value = f"_thaw({var})"
         elif cls is model.Catalog and name == "windows":
-            hook = _unstructure_windows
+            names["_windows"] = _unstructure_windows
+            value = f"_windows({var})"
         else:
-            hook = conv.get_unstructure_hook(field.type)
-        if hook is identity:
-            value = f"instance.{name}"
-        else:
-            names[f"_hook_{name}"] = hook
-            value = f"_hook_{name}(instance.{name})"
-        if field.default is attrs.NOTHING or name in required:
+            value = _write_expression(field.type, var, conv, names)
+        if always and leading is not None:
+            leading.append(f"{name!r}: {value}")
+            continue
+        if leading is not None:
+            lines.append(f"    res = {{{', '.join(leading)}}}")
+            leading = None
+        lines.append(f"    v = instance.{name}")
+        if always:
             lines.append(f"    res[{name!r}] = {value}")
             continue
         default = field.default
-        names[f"_default_{name}"] = (
-            default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
-        )
-        lines.append(f"    if instance.{name} != _default_{name}:")
+        default = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
+        if default is None or default is True or default is False:
+            lines.append(f"    if v is not {default!r}:")
+        elif default == () or default == FrozenMap():
+            lines.append("    if v:")
+        else:  # pragma: no cover - no other default in the model today
+            names[f"_default_{name}"] = default
+            lines.append(f"    if v != _default_{name}:")
         lines.append(f"        res[{name!r}] = {value}")
+    if leading is not None:
+        lines.append(f"    res = {{{', '.join(leading)}}}")
     lines.append("    return res")
     exec("\n".join(lines), names)
     return names[f"unstructure_{cls.__name__}"]
+
+
+def _write_expression(type_: Any, var: str, conv: cattrs.Converter, names: dict[str, Any]) -> str:
+    """A Python expression writing value ``var`` of ``type_`` as JSON-ready data."""
+    if type_ in (str, int, bool, float):
+        return var
+    if isinstance(type_, type) and issubclass(type_, enum.Enum):
+        return f"{var}.value"
+    if type_ is date:
+        return f"{var}.isoformat()"
+    if type_ is datetime:
+        names["_timestamp"] = format_timestamp
+        return f"_timestamp({var})"
+    if type_ in (ReportingPeriod, Link):
+        return f"str({var})"
+    if _is_optional(type_):  # written only when it is not None
+        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
+        return _write_expression(inner, var, conv, names)
+    if _is_homogeneous_tuple(type_):
+        item = typing.get_args(type_)[0]
+        item_expression = _write_expression(item, "x", conv, names)
+        if item_expression == "x":
+            return f"list({var})"
+        return f"[{item_expression} for x in {var}]"
+    hook = conv.get_unstructure_hook(type_)
+    if hook is identity:  # pragma: no cover - the model has no other identity type
+        return var
+    hook_name = f"_write_{getattr(type_, '__name__', 'value')}"
+    names[hook_name] = hook
+    return f"{hook_name}({var})"
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:
