@@ -76,7 +76,7 @@ class PeriodCode(enum.Enum):
 _PERIOD_RE = re.compile(r"([0-9]{4})-(B[0-9][0-9])")
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, cache_hash=True)
 class ReportingPeriod:
     """One period of one year, written ``"2022-B04"``.
 

@@ -16,6 +16,7 @@ or compared with a threshold; :func:`fixed` shows the rounded value with ``place
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from fractions import Fraction
 
 __all__ = [
@@ -24,7 +25,9 @@ __all__ = [
     "decimals_of",
     "exact_text",
     "fixed",
+    "exact_sum",
     "mean",
+    "ratio",
     "percent",
     "round_half_up",
 ]
@@ -44,8 +47,13 @@ def round_half_up(value: Fraction, places: int) -> Fraction:
     >>> round_half_up(Fraction(1, 3), 2)
     Fraction(33, 100)
     """
-    scale = 10**places
-    return Fraction(math.floor(value * scale + Fraction(1, 2)), scale)
+    return Fraction(_units(value, places), 10**places)
+
+
+def _units(value: Fraction, places: int) -> int:
+    """``floor(value × 10^places + 1/2)`` in integers: the rounded value in units of 10^-places."""
+    numerator, denominator = value.numerator, value.denominator
+    return (2 * numerator * 10**places + denominator) // (2 * denominator)
 
 
 def fixed(value: Fraction | None, places: int) -> str | None:
@@ -55,8 +63,7 @@ def fixed(value: Fraction | None, places: int) -> str | None:
     """
     if value is None:
         return None
-    rounded = round_half_up(value, places)
-    units = rounded.numerator * 10**places // rounded.denominator
+    units = _units(value, places)
     sign = "-" if units < 0 else ""
     digits = str(abs(units)).rjust(places + 1, "0")
     if places == 0:
@@ -77,11 +84,36 @@ def at_least(value: Fraction | None, threshold: Fraction, places: int) -> bool:
     return value is not None and round_half_up(value, places) >= threshold
 
 
+def exact_sum(values: Iterable[Fraction]) -> Fraction:
+    """The exact sum of ``values``, added over their least common denominator.
+
+    The same value as ``sum(values, Fraction(0))``; scores have small denominators, so one
+    integer sum and one normalisation replace a normalisation per addition.
+    """
+    items = list(values)
+    denominator = math.lcm(*(v.denominator for v in items)) if items else 1
+    return Fraction(sum(v.numerator * (denominator // v.denominator) for v in items), denominator)
+
+
 def mean(values: list[Fraction]) -> Fraction | None:
     """The exact mean of ``values``; ``None`` for none."""
     if not values:
         return None
-    return Fraction(sum(values, Fraction(0)), len(values))
+    total = exact_sum(values)
+    return Fraction(total.numerator, total.denominator * len(values))
+
+
+def ratio(part: int, whole: int) -> Fraction:
+    """``100 × part / whole`` exactly, shared between equal arguments (scores repeat a lot)."""
+    found = _RATIOS.get((part, whole))
+    if found is None:
+        found = Fraction(100 * part, whole)
+        if len(_RATIOS) < 4096:
+            _RATIOS[part, whole] = found
+    return found
+
+
+_RATIOS: dict[tuple[int, int], Fraction] = {}
 
 
 def percent(part: int, whole: int) -> Fraction | None:

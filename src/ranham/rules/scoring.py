@@ -33,7 +33,7 @@ from ranham.model import Action, ActionEntry, Dataset, Institution, Report, Tier
 from ranham.periods import PeriodCode, ReportingPeriod
 from ranham.rules.counting import ReportCount, judge_report, measure_met
 from ranham.rules.loading import ruleset_for
-from ranham.rules.numbers import at_least, fixed, mean, percent
+from ranham.rules.numbers import at_least, exact_sum, fixed, mean, percent, ratio
 from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import MissingPeriod, RuleSet
 
@@ -232,7 +232,7 @@ class Scores:
                 if entry is None
                 else sum(1 for m in entry.measures if m.measure in ids and measure_met(m, basis))
             )
-            value = Fraction(100 * met, len(ids))
+            value = ratio(met, len(ids))
         memo[key] = value
         return value
 
@@ -256,7 +256,8 @@ class Scores:
         if not defined:
             return None
         if self.ruleset.scoring.missing_period is MissingPeriod.ZERO:
-            return Fraction(sum(defined, Fraction(0)), len(parts))
+            total = exact_sum(defined)
+            return Fraction(total.numerator, total.denominator * len(parts))
         return mean(defined)
 
     def institution_annual(self, code: str) -> Fraction | None:
