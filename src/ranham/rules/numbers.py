@@ -52,8 +52,10 @@ def round_half_up(value: Fraction, places: int) -> Fraction:
 
 def _units(value: Fraction, places: int) -> int:
     """``floor(value × 10^places + 1/2)`` in integers: the rounded value in units of 10^-places."""
-    numerator, denominator = value.numerator, value.denominator
-    return (2 * numerator * 10**places + denominator) // (2 * denominator)
+    numerator: int = value.numerator
+    denominator: int = value.denominator
+    units: int = (2 * numerator * 10**places + denominator) // (2 * denominator)
+    return units
 
 
 def fixed(value: Fraction | None, places: int) -> str | None:
