@@ -131,3 +131,43 @@ def test_both_paths_agree_on_broken_documents(data: st.DataObject, name: str) ->
             parent[str(path[-1]) + "x"] = parent.pop(path[-1])
     _same(*_both(document))
     _same(*_both(json.dumps(document).encode()))
+
+
+def _report_text() -> str:
+    return (SPEC / "report.json").read_text()
+
+
+def test_a_repeated_key_is_found_among_strings_full_of_colons() -> None:
+    text = _report_text().replace(
+        '"note": "kop surat tidak ada"',
+        '"note": "kop: surat: tidak ada", "note": "jam 09:00: dikembalikan"',
+    )
+    result = validate(text.encode())
+    assert result.codes == ("duplicate-key",)
+    assert result.issues[0].pointer == "/history/1/note"
+
+
+def test_an_escaped_colon_cannot_hide_a_repeated_key() -> None:
+    # One escaped colon (a colon in the string but not in the text) and one repeated key:
+    # counting colons alone would balance the two; the escape sends the check to the tokens.
+    text = _report_text().replace(
+        '"note": "kop surat tidak ada"',
+        '"note": "kop surat\\u003a tidak ada", "note": "lagi"',
+    )
+    result = validate(text.encode())
+    assert result.codes == ("duplicate-key",)
+
+
+def test_escaped_colons_alone_keep_a_document_valid() -> None:
+    text = _report_text().replace("kop surat tidak ada", "kop\\u003a surat\\u003A tidak ada")
+    result = validate(text.encode())
+    assert result.valid
+    assert result.document.history[1].note == "kop: surat: tidak ada"
+
+
+def test_white_space_before_colons_does_not_hide_a_repeated_key() -> None:
+    text = _report_text().replace(
+        '"status": "verified"', '"status" : "verified", "status"\n:"verified"', 1
+    )
+    result = validate(text.encode())
+    assert "duplicate-key" in result.codes

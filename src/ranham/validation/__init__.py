@@ -260,9 +260,7 @@ def _check_bytes(
         result = _check_value(value, view, None, data, None, counts, positions)
         # The fast parser's answer stands unless a key was repeated or an integer beyond 64 bits
         # may have been read as a float (only then are the 19-digit runs looked for).
-        if counts.keys == count_key_tokens(data) and not (
-            counts.floats and may_hold_big_integers(data)
-        ):
+        if _no_repeated_keys(data, counts) and not (counts.floats and may_hold_big_integers(data)):
             return result
     text = decode_text(data)
     if isinstance(text, Fatal):
@@ -275,10 +273,29 @@ def _check_bytes(
 
 @attrs.define
 class _Counts:
-    """What the checks of a fast-parsed document report back: keys read, floats seen."""
+    """What the checks of a fast-parsed document report back.
+
+    The object keys read, whether a float was seen, and (on the fast path) the colons inside
+    the strings read; ``None`` when the strings were not counted.
+    """
 
     keys: int = -1
     floats: bool = True
+    colons: int | None = None
+
+
+def _no_repeated_keys(data: bytes, counts: _Counts) -> bool:
+    """Whether the text holds exactly the keys that were read (``orjson`` keeps the last of two).
+
+    Every colon of a JSON text ends a key unless it stands inside a string, and a UTF-8 byte
+    0x3A is always a colon, so ``keys = colons in the text - colons in the strings``: one fast
+    count when the fast path counted the colons of the strings it read. An escaped colon
+    (``\\u003a``) would make the strings hold more colons than the text; then, and on the
+    careful path, the key tokens are counted instead (:func:`count_key_tokens`).
+    """
+    if counts.colons is not None and b"\\u003" not in data:
+        return counts.keys == data.count(b":") - counts.colons
+    return counts.keys == count_key_tokens(data)
 
 
 def _fatal(fatal: Fatal, label: str | None) -> ValidationResult:
@@ -323,7 +340,7 @@ def _check_value(
         if fast is not None:
             built, warnings = fast
             if counts is not None:
-                counts.keys, counts.floats = built.keys, built.floats
+                counts.keys, counts.floats, counts.colons = built.keys, built.floats, built.colons
             result = _finish(warnings, value, kind, text, data, label, positions)
             return attrs.evolve(result, document=built.document)
     w, deep = walk_document(value, kind)

@@ -61,6 +61,7 @@ class Built:
     document: Any
     keys: int
     floats: bool = False
+    colons: int = 0
 
 
 _EMPTY: FrozenMap[str, Any] = FrozenMap()
@@ -78,11 +79,12 @@ class _Counter:
     beyond 64 bits that ``orjson`` read as a float.
     """
 
-    __slots__ = ("floats", "keys")
+    __slots__ = ("colons", "floats", "keys")
 
     def __init__(self) -> None:
         self.keys = 0
         self.floats = False
+        self.colons = 0  # colons inside the strings read (see ranham.validation._check_bytes)
 
 
 def _date(value: Any) -> date:
@@ -132,7 +134,9 @@ def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
     kind = type(value)
     if kind is dict:
         counter.keys += len(value)
-        return FrozenMap([(_key(k), _freeze(v, depth + 1, counter)) for k, v in value.items()])
+        return FrozenMap(
+            [(_key(k, counter), _freeze(v, depth + 1, counter)) for k, v in value.items()]
+        )
     if kind is list:
         return tuple([_freeze(v, depth + 1, counter) for v in value])
     if kind is float:
@@ -141,14 +145,20 @@ def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
         counter.floats = True
     if kind is int and abs(value) > 1.7976931348623157e308:
         raise Bail
-    if value is None or kind is str or kind is bool or kind is int or kind is float:
+    if kind is str:
+        if ":" in value:
+            counter.colons += value.count(":")
+        return value
+    if value is None or kind is bool or kind is int or kind is float:
         return value
     raise Bail  # not a JSON value (a dict given by a program may hold anything)
 
 
-def _key(key: Any) -> str:
+def _key(key: Any, counter: _Counter) -> str:
     if type(key) is not str:
         raise Bail
+    if ":" in key:
+        counter.colons += key.count(":")
     return key
 
 
@@ -240,8 +250,37 @@ _SPECIAL: dict[str, Builder] = {
     "windows": _windows,
     "institution-code": lambda v, d, c: _string(v),
     "parent": lambda v, d, c: _string(v),
-    "timezone": lambda v, d, c: _timezone(v),
+    "timezone": lambda v, d, c: _timezone_counted(v, c),
 }
+
+
+def _timezone_counted(value: Any, counter: _Counter) -> str:
+    name = _timezone(value)
+    counter.colons += name.count(":")
+    return name
+
+
+_COLON_FREE = frozenset(
+    {
+        "slug",
+        "agency-code",
+        "province-code",
+        "regency-code",
+        "city-code",
+        "institution-code",
+        "ruleset-id",
+    }
+)
+"""Patterns whose strings cannot hold a colon; every other string's colons are counted."""
+
+
+def _holds_colons(check: checks.Check) -> bool:
+    """Whether a string that passes ``check`` may contain ``:``."""
+    if isinstance(check, checks.Pattern):
+        return check.name not in _COLON_FREE
+    if isinstance(check, checks.Instance):
+        return check.kind is Link
+    return isinstance(check, checks.Text | checks.Instant)
 
 
 def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
@@ -256,11 +295,12 @@ def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
         names[f"b_{name}"] = _SPECIAL[info.special]
         return [f"v = b_{name}(v, depth + 1, counter)"]
     assert check is not None
+    count = ['if ":" in v:', '    counter.colons += v.count(":")'] if _holds_colons(check) else []
     if isinstance(check, checks.Text):
-        return ["if type(v) is not str or not v or v.isspace():", "    raise Bail"]
+        return ["if type(v) is not str or not v or v.isspace():", "    raise Bail", *count]
     if isinstance(check, checks.Pattern):
         names[f"m_{name}"] = re.compile(check.regex).fullmatch
-        return [f"if type(v) is not str or m_{name}(v) is None:", "    raise Bail"]
+        return [f"if type(v) is not str or m_{name}(v) is None:", "    raise Bail", *count]
     if isinstance(check, checks.Int):
         return [
             f"if type(v) is not int or not {check.low} <= v <= {check.high}:",
@@ -274,7 +314,7 @@ def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
     scalar = _scalar(check)
     if scalar is not None:
         names[f"s_{name}"] = scalar
-        return [f"v = s_{name}(v)"]
+        return [*count, f"v = s_{name}(v)"]
     if isinstance(check, checks.Instance):
         names[f"b_{name}"] = entity_builder(check.kind)
         return [f"v = b_{name}(v, depth + 1, counter)"]
@@ -284,6 +324,8 @@ def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
         item_scalar = _scalar(item)
         if item_scalar is not None:
             names[f"s_{name}"] = item_scalar
+            if _holds_colons(item):
+                lines.append('counter.colons += sum([x.count(":") for x in v if type(x) is str])')
             lines.append(f"v = tuple([s_{name}(x) for x in v])")
         else:
             assert isinstance(item, checks.Instance)
@@ -358,7 +400,7 @@ def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
         document = entity_builder(DOCUMENT_CLASSES[kind])(body, 1, counter)
     except _CAUGHT:
         return None
-    return Built(document, counter.keys + len(value) - len(body), counter.floats)
+    return Built(document, counter.keys + len(value) - len(body), counter.floats, counter.colons)
 
 
 # --- what the fast path checks on built objects --------------------------------------------------

@@ -17,7 +17,7 @@ import enum
 import math
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import date, datetime
 from functools import cache
 from typing import Any, Final
 
@@ -256,22 +256,14 @@ def parse_timestamp(text: str) -> datetime | str:
     match = _TIMESTAMP_RE.fullmatch(text)
     if match is None:
         return "invalid-date"
-    year, month, day, hour, minute, second = (int(match[i]) for i in range(1, 7))
-    fraction = int((match[7] or "0").ljust(6, "0"))
-    try:
-        naive = datetime(year, month, day, hour, minute, second, fraction)
-    except ValueError:
-        return "invalid-date"
     offset = match[8]
-    if offset is None:
-        return "naive-timestamp"
-    if offset == "Z":
-        return naive.replace(tzinfo=UTC)
-    hours, minutes = int(offset[1:3]), int(offset[4:6])
-    if hours > 23 or minutes > 59:
+    if offset is not None and offset != "Z" and (offset[1:3] > "23" or offset[4:6] > "59"):
         return "invalid-date"
-    delta = timedelta(hours=hours, minutes=minutes)
-    return naive.replace(tzinfo=timezone(-delta if offset[0] == "-" else delta))
+    try:  # the pattern admits only RFC 3339 forms, which fromisoformat reads exactly
+        moment = datetime.fromisoformat(text)
+    except ValueError:  # a day or time that does not exist (2022-02-30, 24:00, :60)
+        return "invalid-date"
+    return "naive-timestamp" if offset is None else moment
 
 
 # --- checkers ------------------------------------------------------------------------------------
