@@ -18,6 +18,7 @@ KINDS = {
     "dataset.json": Dataset,
     "forum.json": Forum,
     "national-dataset.json": Dataset,
+    "national-catalog.json": Catalog,
 }
 
 
@@ -32,6 +33,9 @@ def test_example_writes_one_valid_document_of_each_kind(tmp_path, capsys):
     archive = validate(out / "reports.jsonl")
     assert archive.errors == ()
     assert archive.kind == "report"
+    against = validate(out / "reports.jsonl", catalog=out / "national-catalog.json")
+    assert against.errors == ()
+    assert {issue.code for issue in against.warnings} <= {"late-submission", "early-submission"}
     printed = capsys.readouterr().out
     assert "national-dataset.json" in printed
     assert "synthetic" in printed

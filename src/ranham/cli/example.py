@@ -6,8 +6,10 @@ Writes into ``DIR`` (created if needed; files of the same name are overwritten):
   institutions) from :func:`ranham.reference.example_dataset`;
 - ``forum.json``: the forum example of the format specification;
 - ``national-dataset.json``: the national example year (``--year``, ``--seed``, ``--scale``);
+- ``national-catalog.json``: that year's catalog, to check the archive against;
 - ``reports.jsonl``: the same year's reports as a JSON Lines archive, one report per line (the
-  reports that :func:`ranham.reference.example_reports` streams).
+  reports that :func:`ranham.reference.example_reports` streams): check it with
+  ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``.
 
 Every file validates without error (``ranham validate DIR``); late and early submissions show as
 warnings, as they should. Institutions and their names are real; actions, reports and
@@ -70,6 +72,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "dataset": "a small example year: {n} institutions, {r} reports",
         "forum": "the forum example of the format specification",
         "national": "national example {year}: {n} institutions, {r} reports",
+        "national-catalog": "the catalog of the national example (for the archive)",
         "archive": "the national reports, one per line: {r} reports",
         "done": "Wrote {count} files to {out}. Check them with: ranham validate {out}",
         "synthetic": "Institutions are real; actions, reports and allegations are synthetic.",
@@ -84,6 +87,7 @@ _TEXT: dict[str, dict[str, str]] = {
         "dataset": "contoh kecil satu tahun: {n} instansi, {r} laporan",
         "forum": "contoh forum dari spesifikasi format",
         "national": "contoh nasional {year}: {n} instansi, {r} laporan",
+        "national-catalog": "katalog contoh nasional (untuk arsip laporan)",
         "archive": "laporan contoh nasional, satu per baris: {r} laporan",
         "done": "{count} berkas ditulis ke {out}. Periksa dengan: ranham validate {out}",
         "synthetic": "Instansi nyata; aksi, laporan dan pengaduan adalah sintetis.",
@@ -148,6 +152,7 @@ def run(args: argparse.Namespace) -> int:
         national,
         indent=False,
     )
+    write("national-catalog.json", "catalog", text["national-catalog"], national.catalog)
     archive = out / "reports.jsonl"
     written = io.write_jsonl(national.reports, archive)
     rows.append(
