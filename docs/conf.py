@@ -40,3 +40,5 @@ nitpicky = False
 # Re-exports (ranham.validation.Issue is ranham.validation.issues.Issue) make some short names
 # ambiguous to Sphinx; the API pages document each object once, in its defining module.
 suppress_warnings = ["ref.python"]
+# Option values, codes and JSON are quoted literally; typographic quotes would change them.
+smartquotes = False
