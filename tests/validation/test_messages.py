@@ -51,7 +51,8 @@ def _keys_used() -> Iterator[tuple[str, str]]:
 
     ``Walk.add(code, path, key=None, ...)`` (the key defaults to the code), ``Walk.invalid(
     parent, key, variant, ...)`` (key ``invalid-value.VARIANT``), ``RawIssue(code, key, ...)``,
-    ``Fatal(code, key, ...)`` and ``Issue(code=..., key=...)``.
+    ``Fatal(code, key, ...)``, ``Issue(code=..., key=...)`` and the rules' ``_repeated(w,
+    seen, key, path, message_key=duplicate-id.value, ...)``.
     """
     for path in sorted(SRC.rglob("*.py")):
         validation = "validation" in path.parts or path.name == "validate.py"
@@ -69,6 +70,8 @@ def _keys_used() -> Iterator[tuple[str, str]]:
                     keys = _strings(args[2])  # a computed key is checked where it is built
                 else:
                     keys = _strings(args[0])
+            elif validation and name == "_repeated":  # duplicate-id: the key, or its default
+                keys = _strings(args[4]) if len(args) > 4 else ["duplicate-id.value"]
             elif validation and name == "invalid" and len(args) > 2 and _string(args[2]):
                 keys = [f"invalid-value.{_string(args[2])}"]
             elif name in ("RawIssue", "Fatal") and len(args) > 1:

@@ -271,25 +271,18 @@ def _check_actions(
             complete = False
         tier_code = w.get(action, "tier")
         number = w.get(action, "number")
-        if isinstance(action_id, str):
-            if action_id in first_id:
-                _duplicate(w, (*here, "id"), "id", action_id, first_id[action_id])
-                action_id = MISSING
-            else:
-                first_id[action_id] = (*here, "id")
+        if isinstance(action_id, str) and _repeated(w, first_id, action_id, (*here, "id")):
+            action_id = MISSING
         if isinstance(tier_code, str) and type(number) is int:
-            key = (tier_code, number)
-            if key in first_number:
-                w.add(
-                    "duplicate-id",
-                    (*here, "number"),
-                    "duplicate-id.number",
-                    tier=tier_code,
-                    got=number,
-                    first=to_pointer(first_number[key]),
-                )
-            else:
-                first_number[key] = (*here, "number")
+            _repeated(
+                w,
+                first_number,
+                (tier_code, number),
+                (*here, "number"),
+                "duplicate-id.number",
+                tier=tier_code,
+                got=number,
+            )
         group = w.get(action, "target_group")
         if isinstance(group, str) and target_groups is not None and group not in target_groups:
             w.add(
@@ -382,10 +375,7 @@ def _check_measures(
         else:
             covered.add(period)
         if isinstance(measure_id, str):
-            if measure_id in first_measure:
-                _duplicate(w, (*m_here, "id"), "id", measure_id, first_measure[measure_id])
-            else:
-                first_measure[measure_id] = (*m_here, "id")
+            if not _repeated(w, first_measure, measure_id, (*m_here, "id")):
                 measures[measure_id] = period
         else:
             ids_complete = False
@@ -404,15 +394,23 @@ def _check_measures(
     return measures, ids_complete
 
 
-def _duplicate(w: Walk, path: Path, field: str, value: object, first: Path) -> None:
-    w.add(
-        "duplicate-id",
-        path,
-        "duplicate-id.value",
-        field=field,
-        got=show(value),
-        first=to_pointer(first),
-    )
+def _repeated(
+    w: Walk, seen: dict[Any, Path], key: Any, path: Path, message: str = "", **params: Any
+) -> bool:
+    """Whether ``key`` was seen before; a repeat is ``duplicate-id`` at ``path``.
+
+    The first place of each key is kept in ``seen``; a repeat's message names it. Without a
+    ``message`` key the value repeated is the last member of ``path`` (``duplicate-id.value``).
+    """
+    first = seen.get(key)
+    if first is None:
+        seen[key] = path
+        return False
+    if not message:
+        message = "duplicate-id.value"
+        params = {"field": path[-1], "got": show(key), **params}
+    w.add("duplicate-id", path, message, first=to_pointer(first), **params)
+    return True
 
 
 # --- institutions --------------------------------------------------------------------------------
@@ -609,21 +607,13 @@ def _check_entries(
         e_here = (*here, "entries", e_index)
         action = w.get(entry, "action")
         if isinstance(action, str):
-            if action in first_action:
-                _duplicate(w, (*e_here, "action"), "action", action, first_action[action])
-            else:
-                first_action[action] = (*e_here, "action")
+            _repeated(w, first_action, action, (*e_here, "action"))
         first_measure: dict[str, Path] = {}
         for m_index, measure in _items(w, entry, "measures"):
             m_here = (*e_here, "measures", m_index)
             measure_id = w.get(measure, "measure")
             if isinstance(measure_id, str):
-                if measure_id in first_measure:
-                    _duplicate(
-                        w, (*m_here, "measure"), "measure", measure_id, first_measure[measure_id]
-                    )
-                else:
-                    first_measure[measure_id] = (*m_here, "measure")
+                _repeated(w, first_measure, measure_id, (*m_here, "measure"))
             if status is ReportStatus.VERIFIED and "assessment" not in measure:
                 w.add(
                     "assessment-missing",
@@ -814,10 +804,8 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
         if not isinstance(code, str):
             complete = False
             continue
-        if code in first_code:
-            _duplicate(w, (*here, "code"), "code", code, first_code[code])
+        if _repeated(w, first_code, code, (*here, "code")):
             continue
-        first_code[code] = (*here, "code")
         listed[code] = Assignee(code, kind.tier if kind is not None else None, _autonomy(w, inst))
         if kind is None:
             uncertain.add(code)
@@ -845,17 +833,15 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
         period_text = w.get(report, "period")
         if isinstance(code, str) and isinstance(period_text, str) and period is not None:
             key = (code, period_text)
-            if key in first_report:
-                w.add(
-                    "duplicate-id",
-                    (*here, "period"),
-                    "duplicate-id.report",
-                    institution=code,
-                    period=period_text,
-                    first=to_pointer(first_report[key]),
-                )
-            else:
-                first_report[key] = (*here, "period")
+            _repeated(
+                w,
+                first_report,
+                key,
+                (*here, "period"),
+                "duplicate-id.report",
+                institution=code,
+                period=period_text,
+            )
     if complete:
         for index, allegation in _items(w, dataset, "allegations"):
             code = w.get(allegation, "institution")
@@ -922,10 +908,7 @@ def check_forum(w: Walk, forum: dict[str, Any]) -> None:
         here = ("recommendations", index)
         rec_id = w.get(rec, "id")
         if isinstance(rec_id, str):
-            if rec_id in first_id:
-                _duplicate(w, (*here, "id"), "id", rec_id, first_id[rec_id])
-            else:
-                first_id[rec_id] = (*here, "id")
+            _repeated(w, first_id, rec_id, (*here, "id"))
         addressee = w.get(rec, "addressee")
         if isinstance(addressee, str):
             counts[addressee] += 1
