@@ -15,6 +15,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+import orjson
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -171,3 +172,38 @@ def test_white_space_before_colons_does_not_hide_a_repeated_key() -> None:
     )
     result = validate(text.encode())
     assert "duplicate-key" in result.codes
+
+
+def _raw_issues(document: dict[str, Any]) -> list[Any]:
+    from ranham.validation import _rules
+    from ranham.validation._walk import walk_document
+
+    walk, _ = walk_document(document, document["kind"])
+    _rules.check_dataset(walk, document)
+    return walk.issues
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_compact_layout_positions_equal_the_scanned_ones(seed: int) -> None:
+    from ranham.validation import _compact_positions, _positions
+    from ranham.validation._json import CompactLayout
+
+    document = io.to_dict(example_dataset(year=2022, seed=seed, scale=0.1))
+    document["institutions"][0]["name"] = "Provinsi Ürün – Jaya"  # non-ASCII before the issues
+    document["institutions"][1]["nmae"] = "typo"  # unknown-field: the key's position
+    del document["reports"][0]["status"]  # missing-field: the container's position
+    document["reports"][-1]["entries"][0]["measures"][0]["claimed"] = "yes"  # wrong-type: value
+    data = orjson.dumps(document)
+    raw = _raw_issues(document)
+    assert {r.where for r in raw} >= {"key", "container", "value"}
+    layout = CompactLayout.of(document, data)
+    assert layout is not None
+    assert _compact_positions(raw, layout) == _positions(raw, data.decode())
+
+
+def test_an_indented_document_has_no_compact_layout() -> None:
+    from ranham.validation._json import CompactLayout
+
+    document = json.loads((SPEC / "report.json").read_text())
+    assert CompactLayout.of(document, json.dumps(document, indent=2).encode()) is None
+    assert CompactLayout.of(document, orjson.dumps(document)) is not None

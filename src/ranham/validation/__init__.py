@@ -35,7 +35,9 @@ from ranham.validation._build import check_fast
 from ranham.validation._json import (
     DEFAULT_MAX_SIZE,
     MAX_DEPTH,
+    CompactLayout,
     Fatal,
+    Located,
     Positions,
     count_key_tokens,
     decode_text,
@@ -404,10 +406,16 @@ def _finish(
         raw = fatal[:1]
     raw.sort(key=lambda r: (document_order(value, r.path), r.code, r.occurrence))
     wanted = raw if positions or any(CODES[r.code] is Severity.ERROR for r in raw) else []
+    located: dict[int, tuple[int, int]] = {}
     if wanted and text is None and data is not None:
-        decoded = decode_text(data)
-        text = decoded if isinstance(decoded, str) else None
-    located = _positions(wanted, text) if wanted and text is not None else {}
+        layout = CompactLayout.of(value, data)
+        if layout is not None:
+            located = _compact_positions(wanted, layout)
+        else:
+            decoded = decode_text(data)
+            text = decoded if isinstance(decoded, str) else None
+    if wanted and text is not None:
+        located = _positions(wanted, text)
     issues = []
     for index, r in enumerate(raw):
         line, column = located.get(index, (None, None))
@@ -431,21 +439,29 @@ def _finish(
 
 
 def _positions(raw: list[RawIssue], text: str) -> dict[int, tuple[int, int]]:
-    found = locate(text, (r.path for r in raw))
     lines = Positions(text)
-    out: dict[int, tuple[int, int]] = {}
+    found = locate(text, (r.path for r in raw))
+    return {index: lines.line_column(offset) for index, offset in _offsets(raw, found).items()}
+
+
+def _compact_positions(raw: list[RawIssue], layout: CompactLayout) -> dict[int, tuple[int, int]]:
+    offsets = _offsets(raw, layout.locate(r.path for r in raw))
+    columns = layout.columns(offsets.values())
+    return {index: (1, columns[offset]) for index, offset in offsets.items()}
+
+
+def _offsets(raw: list[RawIssue], found: Mapping[Any, Located]) -> dict[int, int]:
+    """The offset each issue's position is taken at: the key, the value, or the container."""
+    out: dict[int, int] = {}
     for index, r in enumerate(raw):
         located = found.get(r.path)
         if located is None:
             continue
-        offset: int | None = None
         if r.where == "key" and located.keys:
             occurrence = r.occurrence if r.occurrence >= 0 else len(located.keys) - 1
-            offset = located.keys[min(occurrence, len(located.keys) - 1)]
+            out[index] = located.keys[min(occurrence, len(located.keys) - 1)]
         elif r.where == "value" and located.values:
-            offset = located.values[-1]
+            out[index] = located.values[-1]
         elif located.container is not None:
-            offset = located.container
-        if offset is not None:
-            out[index] = lines.line_column(offset)
+            out[index] = located.container
     return out
