@@ -47,10 +47,15 @@ def paused_gc() -> Iterator[None]:
     """Pause the cyclic garbage collector while many acyclic objects are made; restore it after.
 
     Bulk decoding allocates hundreds of thousands of small containers, which triggers the
-    collector again and again to find no cycles (parsed JSON and frozen entities have none).
-    Measured on a national year: the collector otherwise costs more than the parsing itself.
-    The prior state is restored in every case, so a caller who disabled the collector keeps
-    it disabled.
+    collector again and again to find no cycles (parsed JSON and frozen entities have none):
+    measured on a national year, the collector otherwise costs more than the parsing itself.
+    When the collector was enabled, the objects made meanwhile are then moved to its oldest
+    generation without being scanned (``gc.freeze()`` then ``gc.unfreeze()``); otherwise the
+    first collection after the pause would walk all of them at once. This also moves the
+    caller's own young objects to the oldest generation, where the next full collection looks
+    at them. A caller who disabled the collector keeps it disabled and untouched, and one who
+    froze objects (``gc.freeze()`` before forking workers) keeps them frozen: then nothing is
+    moved.
     """
     was_enabled = gc.isenabled()
     gc.disable()
@@ -58,6 +63,9 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            if gc.get_freeze_count() == 0:
+                gc.freeze()
+                gc.unfreeze()
             gc.enable()
 
 
@@ -511,22 +519,24 @@ class CompactLayout:
             return None
         return cls(value, data) if same else None
 
-    def _starts(self, container: Any, offset: int) -> list[int]:
-        """Offsets of each member's first character (a key, or an array item), then the end."""
-        found = self._children.get(id(container))
-        if found is None:
-            found = []
-            position = offset + 1
-            if isinstance(container, dict):
-                for key, item in container.items():
-                    found.append(position)
+    def _start(self, container: Any, offset: int, index: int) -> int:
+        """The offset of member ``index`` (a key, or an array item) of ``container``.
+
+        Members' offsets are computed once per container, and only as far as asked: the length
+        of the last member of a large array or object is never needed.
+        """
+        known = self._children.setdefault(id(container), [offset + 1])
+        if len(known) <= index:
+            items = list(container.items()) if isinstance(container, dict) else container
+            position = known[-1]
+            for member in items[len(known) - 1 : index]:
+                if isinstance(container, dict):
+                    key, item = member
                     position += len(orjson.dumps(key)) + 1 + len(orjson.dumps(item)) + 1
-            else:
-                for item in container:
-                    found.append(position)
-                    position += len(orjson.dumps(item)) + 1
-            self._children[id(container)] = found
-        return found
+                else:
+                    position += len(orjson.dumps(member)) + 1
+                known.append(position)
+        return known[index]
 
     def locate(self, pointers: Iterable[Pointer]) -> dict[Pointer, Located]:
         """The same answer as :func:`locate` gives on the decoded text, in byte offsets.
@@ -539,14 +549,13 @@ class CompactLayout:
             located = Located()
             for depth, segment in enumerate(pointer):
                 if isinstance(node, dict) and segment in node:
-                    index = list(node).index(segment)
-                    key_at = self._starts(node, offset)[index]
+                    key_at = self._start(node, offset, list(node).index(segment))
                     value_at = key_at + len(orjson.dumps(segment)) + 1
                     if depth == len(pointer) - 1:
                         located.keys.append(key_at)
                     node, offset = node[segment], value_at
                 elif isinstance(node, list) and isinstance(segment, int) and segment < len(node):
-                    offset = self._starts(node, offset)[segment]
+                    offset = self._start(node, offset, segment)
                     node = node[segment]
                 else:
                     if depth == len(pointer) - 1:
