@@ -20,7 +20,7 @@ from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, render_table
 from ranham.cli.score import TIER_NAMES, participation_table, tier_table, title
 from ranham.model import Dataset
 from ranham.reference import example_dataset
-from ranham.rules import Eligibility, Scores, eligibility, explain, render_text, score
+from ranham.rules import Eligibility, Scores, explain, render_text, score
 from ranham.validation import validate
 from ranham.validation.messages import Lang
 
@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _score(dataset: Dataset) -> tuple[Scores, Eligibility]:
     scores = score(dataset)
-    return scores, eligibility(dataset, scores.ruleset)
+    return scores, scores.eligibility()  # the decisions reuse the scores
 
 
 def _counts(dataset: Dataset) -> dict[str, int]:
