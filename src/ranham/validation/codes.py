@@ -68,6 +68,11 @@ CODES = MappingProxyType(
         "late-submission": _W,
         "early-submission": _W,
         "recommendations-incomplete": _W,
+        "incomplete-report": _W,
+        "inexact-number": _W,
+        # about the run of the validator on one document
+        "too-many-issues": _W,
+        "internal": _E,
         # checked against a shipped region table (ranham.reference)
         "region-unknown": _W,
         "region-name-mismatch": _W,

@@ -259,6 +259,23 @@ EN: dict[str, str] = {
         "{count} of the {declared} recommendations declared for {addressee} are listed: add "
         "the missing ones when their text is known."
     ),
+    "incomplete-report": (
+        "This report lists {listed} of the {expected} measures its institution owes for "
+        "{period}; {missing} are missing (first: {first}) and score as not met: add an entry "
+        "for each, with claimed false if it was not done."
+    ),
+    "inexact-number": (
+        "The number {literal} cannot be kept exactly (it would be read back as {kept}): "
+        "write it as a string to keep every digit."
+    ),
+    "too-many-issues": (
+        "{omitted} more issues were found but not listed (the limit is {limit} per document): "
+        "fix the ones listed and validate again, or raise the limit."
+    ),
+    "internal": (
+        "ranham failed while checking this file ({exception}: {detail}); this is a defect of "
+        "ranham, not of the file: please report it with the file."
+    ),
     "region-unknown": "The region code {code} is not in the {edition} edition of the region table.",
     "region-name-mismatch": (
         "The {edition} region table names {code} {expected}, not {got}: check the name."
@@ -514,6 +531,24 @@ ID: dict[str, str] = {
     "recommendations-incomplete": (
         "Baru {count} dari {declared} rekomendasi yang dinyatakan untuk {addressee} yang "
         "tercantum: tambahkan sisanya bila teksnya diketahui."
+    ),
+    "incomplete-report": (
+        "Laporan ini mencantumkan {listed} dari {expected} ukuran keberhasilan yang wajib "
+        "dilaporkan instansinya untuk {period}; {missing} tidak ada (yang pertama: {first}) dan "
+        "dihitung tidak tercapai: tambahkan entri untuk masing-masing, dengan claimed false bila "
+        "tidak dilaksanakan."
+    ),
+    "inexact-number": (
+        "Angka {literal} tidak dapat disimpan dengan tepat (akan terbaca sebagai {kept}): "
+        "tulis sebagai teks (string) agar semua digitnya tersimpan."
+    ),
+    "too-many-issues": (
+        "Masih ada {omitted} masalah lain yang tidak dicantumkan (batasnya {limit} per dokumen): "
+        "perbaiki yang tercantum lalu validasi lagi, atau naikkan batasnya."
+    ),
+    "internal": (
+        "ranham gagal saat memeriksa berkas ini ({exception}: {detail}); ini cacat pada ranham, "
+        "bukan pada berkas: laporkan bersama berkasnya."
     ),
     "region-unknown": "Kode wilayah {code} tidak ada dalam tabel wilayah edisi {edition}.",
     "region-name-mismatch": (
