@@ -75,10 +75,20 @@ def _check_explanation(out: str) -> None:
     assert "aturan ranham-2021-2025/default, versi 1" in out
 
 
+def _check_intake(out: str) -> None:
+    assert "valid, from its institution: diterima" in out
+    assert "sent by another regency: ditolak" in out
+    assert "/institution x-wrong-sender: Laporan ini untuk" in out
+    assert "broken JSON: ditolak, 1 masalah" in out
+    assert "/entries incomplete-report:" in out
+    assert re.search(r"^Dashboard: national figure N = \d+\.\d\d$", out, re.M)
+
+
 CHECKS: dict[str, Callable[[str], None]] = {
     "build_and_validate_report.py": _check_report,
     "score_dataset.py": _check_scores,
     "explain_ineligible.py": _check_explanation,
+    "receiving_system.py": _check_intake,
 }
 """What each script must print; a new script needs an entry here."""
 
@@ -119,3 +129,15 @@ def test_example_test_file_passes(test_file: Path, tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]
     assert re.search(r"\d+ passed", done.stdout)
+
+
+def test_the_receiving_system_type_checks_without_casts() -> None:
+    """A consumer of ranham's public API passes ``mypy --strict`` as written (issue 14)."""
+    pytest.importorskip("mypy")
+    files = [EXAMPLES / "receiving_system.py", EXAMPLES / "test_receiving_system.py"]
+    assert all("cast(" not in f.read_text(encoding="utf-8") for f in files)
+    done = _run(
+        [sys.executable, "-m", "mypy", "--strict", "--no-incremental", *map(str, files)],
+        cwd=EXAMPLES.parent,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr

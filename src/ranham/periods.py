@@ -31,15 +31,16 @@ instant is on time when its local date falls inside the window:
 
 from __future__ import annotations
 
+import calendar
 import enum
 import re
 from collections.abc import Sequence
 from datetime import date, datetime, tzinfo
 from functools import lru_cache
+from importlib.resources import files
 
 import attrs
 from dateutil import tz
-from dateutil.relativedelta import relativedelta
 
 from ranham.errors import InvariantError, NaiveDatetimeError, PeriodError
 
@@ -51,7 +52,10 @@ __all__ = [
     "check_scheme",
     "local_date",
     "period_days",
+    "local_date_text",
+    "timing",
     "zone",
+    "zone_names",
 ]
 
 
@@ -155,34 +159,40 @@ def period_days(code: PeriodCode, scheme: Sequence[PeriodCode], year: int) -> tu
         )
     index = list(scheme).index(code)
     first_month = 1 if index == 0 else scheme[index - 1].month + 1
-    last = date(year, code.month, 1) + relativedelta(months=1, days=-1)
+    last = date(year, code.month, calendar.monthrange(year, code.month)[1])
     return date(year, first_month, 1), last
 
 
 @lru_cache(maxsize=64)
 def zone(name: str) -> tzinfo:
-    """The IANA time zone ``name`` (``"Asia/Jakarta"``), through ``dateutil.tz``.
+    """The IANA time zone ``name`` (``"Asia/Jakarta"``), read from the ``tzdata`` package.
 
-    Raises :class:`~ranham.errors.InvariantError` (a ``ValueError``) for a name that is not an
-    IANA zone name; paths and the empty string are refused too, although ``dateutil`` would read
-    them.
+    Only the names of the IANA list are accepted, canonical zones and backward links alike
+    (:func:`zone_names`); ``localtime``, ``posixrules``, ``Factory``, paths and POSIX TZ strings
+    are refused with :class:`~ranham.errors.InvariantError` (a ``ValueError``), so that on-time
+    decisions never depend on the host's own settings or files.
+
+    >>> zone("Asia/Jakarta").utcoffset(datetime(2022, 5, 5))
+    datetime.timedelta(seconds=25200)
     """
-    found = None
-    if isinstance(name, str) and len(name) <= 64 and _ZONE_RE.fullmatch(name):
-        try:
-            found = tz.gettz(name)
-        except (OSError, ValueError):  # pragma: no cover - an unreadable zone file
-            found = None
-    # dateutil also reads POSIX TZ strings ("UTC+7"); only the zone database's files count.
-    if not isinstance(found, tz.tzfile | tz.tzutc):
+    if type(name) is not str or name not in zone_names():
         raise InvariantError(
             f"'timezone' must be an IANA time zone name such as 'Asia/Jakarta' (got {name!r}).",
             field="timezone",
         )
-    return found
+    with files("tzdata.zoneinfo").joinpath(*name.split("/")).open("rb") as data:
+        return tz.tzfile(data, filename=name)
 
 
-_ZONE_RE = re.compile(r"[A-Za-z][A-Za-z0-9_+-]*(?:/[A-Za-z0-9_+-]+)*")
+@lru_cache(maxsize=1)
+def zone_names() -> frozenset[str]:
+    """The IANA time zone names ``ranham`` accepts: those the ``tzdata`` package lists.
+
+    >>> "Asia/Jakarta" in zone_names(), "localtime" in zone_names(), "Factory" in zone_names()
+    (True, False, False)
+    """
+    listed = files("tzdata").joinpath("zones").read_text(encoding="utf-8").split()
+    return frozenset(listed) - {"Factory"}
 
 
 def is_aware(moment: datetime) -> bool:
@@ -197,6 +207,41 @@ def local_date(moment: datetime, where: tzinfo) -> date:
             f"a timestamp must carry a UTC offset, e.g. 2022-12-01T09:30:00+07:00 (got {moment!r})."
         )
     return moment.astimezone(where).date()
+
+
+def local_date_text(moment: datetime, where: tzinfo) -> str:
+    """The ``YYYY-MM-DD`` local date of ``moment`` in ``where``, even beyond year 9999.
+
+    An offset is less than a day, so an instant whose local date Python cannot hold lies on
+    10000-01-01 or 0000-12-31 (``9999-12-31T23:59:59Z`` in Jakarta is 10000-01-01).
+
+    >>> from datetime import timezone, timedelta
+    >>> local_date_text(datetime(9999, 12, 31, 23, 0, tzinfo=timezone.utc),
+    ...                 timezone(timedelta(hours=7)))
+    '10000-01-01'
+    """
+    try:
+        return local_date(moment, where).isoformat()
+    except OverflowError:
+        return "10000-01-01" if moment.year == date.max.year else "0000-12-31"
+
+
+def timing(moment: datetime, where: tzinfo, opens: date, closes: date) -> Timing:
+    """Early, on time or late: the local date of ``moment`` in ``where`` against a window.
+
+    The one definition of the on-time rule of ``format.md``, used by the model, the validator
+    and scoring. A local date beyond what :class:`datetime.date` holds is after every window
+    (or before, at the other end).
+    """
+    try:
+        day = local_date(moment, where)
+    except OverflowError:
+        return Timing.LATE if moment.year == date.max.year else Timing.EARLY
+    if day < opens:
+        return Timing.EARLY
+    if day > closes:
+        return Timing.LATE
+    return Timing.ON_TIME
 
 
 class Timing(enum.Enum):
@@ -235,12 +280,7 @@ class Window:
 
     def timing(self, moment: datetime, where: tzinfo) -> Timing:
         """Early, on time or late: the local date of ``moment`` in ``where`` against the window."""
-        day = local_date(moment, where)
-        if day < self.opens:
-            return Timing.EARLY
-        if day > self.closes:
-            return Timing.LATE
-        return Timing.ON_TIME
+        return timing(moment, where, self.opens, self.closes)
 
     def is_on_time(self, moment: datetime, where: tzinfo) -> bool:
         """Whether ``moment``, taken as a date in ``where``, lies within the window."""

@@ -35,7 +35,9 @@ def test_example_writes_one_valid_document_of_each_kind(tmp_path, capsys):
     assert archive.kind == "report"
     against = validate(out / "reports.jsonl", catalog=out / "national-catalog.json")
     assert against.errors == ()
-    assert {issue.code for issue in against.warnings} <= {"late-submission", "early-submission"}
+    # the synthetic reports are sometimes late or early, and some leave measures out
+    allowed = {"late-submission", "early-submission", "incomplete-report"}
+    assert {issue.code for issue in against.warnings} <= allowed
     printed = capsys.readouterr().out
     assert "national-dataset.json" in printed
     assert "synthetic" in printed

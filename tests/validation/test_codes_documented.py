@@ -51,3 +51,23 @@ def test_json_examples_are_json() -> None:
     assert len(blocks) >= 30
     for block in blocks:
         json.loads(block)
+
+
+def _parameters(code: str) -> set[str]:
+    from ranham.validation.messages import EN, placeholders
+
+    names: set[str] = set()
+    for key, template in EN.items():
+        if key == code or key.startswith(code + "."):
+            names |= placeholders(template)
+    return names
+
+
+@pytest.mark.parametrize("code", sorted(CODES))
+def test_parameters_are_documented(code: str) -> None:
+    """Each code lists exactly the parameters its messages read (receiving systems read them)."""
+    _, body = SECTIONS[code]
+    match = re.search(r"^\*\*Parameters / Parameter\.\*\* (.*)\.$", body, flags=re.MULTILINE)
+    assert match is not None, f"{code}: no parameter line"
+    listed = set(re.findall(r"`([a-z_]+)`", match[1]))
+    assert listed == _parameters(code)

@@ -22,7 +22,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ranham.validation
-from ranham.errors import DocumentError, InvariantError
+from ranham.errors import ArgumentTypeError, DocumentError
 from ranham.io import load
 from ranham.model import Catalog
 from ranham.validation import (
@@ -206,7 +206,7 @@ def test_an_invalid_catalog_raises() -> None:
     with pytest.raises(DocumentError) as raised:
         validate(DOCS["report"], catalog=DOCS["report"])
     assert [i.code for i in raised.value.issues] == ["unknown-kind"]
-    with pytest.raises(InvariantError):
+    with pytest.raises(ArgumentTypeError):
         validate(DOCS["report"], catalog="catalog.json")  # type: ignore[arg-type]
 
 

@@ -27,7 +27,7 @@ from typing import IO, Any, TypeVar, overload
 import orjson
 
 from ranham import model
-from ranham.errors import DocumentError, InvariantError
+from ranham.errors import ArgumentTypeError, DocumentError, InvariantError
 from ranham.io._converter import ENTITIES, converter, format_timestamp, make_converter
 from ranham.validation import SCHEMA_VERSION, ValidationResult, catalog_view, iter_jsonl, validate
 from ranham.validation._json import DEFAULT_MAX_SIZE, paused_gc
@@ -98,6 +98,11 @@ def loads(data: bytes | str, *, kind: type[D] | None = None, catalog: Any = None
     ``catalog`` (a :class:`~ranham.Catalog`, a parsed catalog or a path) adds the checks a report
     needs a catalog for. Raises :class:`~ranham.errors.DocumentError` listing every problem.
     """
+    if not isinstance(data, bytes | bytearray | memoryview | str):
+        raise ArgumentTypeError(
+            f"'data' must be JSON content, bytes or str (got {type(data).__name__}); "
+            "use load() for a path and from_dict() for a parsed document."
+        )
     with paused_gc():
         return _build(validate(data, catalog=catalog, positions=False), kind, "")
 
@@ -110,6 +115,8 @@ def load(path: str | os.PathLike[str], *, kind: None = None, catalog: Any = None
 
 def load(path: str | os.PathLike[str], *, kind: type[D] | None = None, catalog: Any = None) -> Any:
     """Read a document from a ``.json`` file (see :func:`loads`)."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(f"'path' must be a str or a path (got {type(path).__name__}).")
     with paused_gc():
         return _build(
             validate(Path(path), catalog=catalog, jsonl=False, positions=False), kind, str(path)
@@ -124,6 +131,10 @@ def from_dict(data: Mapping[str, Any], *, kind: None = None, catalog: Any = None
 
 def from_dict(data: Mapping[str, Any], *, kind: type[D] | None = None, catalog: Any = None) -> Any:
     """Build a document from an already-parsed JSON object (a ``dict``), validating it first."""
+    if not isinstance(data, Mapping):
+        raise ArgumentTypeError(
+            f"'data' must be a parsed JSON document, a dict (got {type(data).__name__})."
+        )
     return _build(validate(data, catalog=catalog), kind, "")
 
 
@@ -160,6 +171,24 @@ def dump(document: Document, path: str | os.PathLike[str], *, indent: bool = Tru
     Path(path).write_bytes(dumps(document, indent=indent) + b"\n")
 
 
+@overload
+def iter_documents(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    kind: type[D],
+    catalog: Any = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Iterator[D]: ...
+@overload
+def iter_documents(
+    source: str | os.PathLike[str] | IO[bytes],
+    *,
+    kind: None = None,
+    catalog: Any = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+) -> Iterator[Document]: ...
+
+
 def iter_documents(
     source: str | os.PathLike[str] | IO[bytes],
     *,
@@ -170,9 +199,25 @@ def iter_documents(
     """Read a JSON Lines file lazily, one validated document per non-blank line.
 
     Memory stays bounded by one line. An invalid line raises
-    :class:`~ranham.errors.DocumentError` whose issues carry that line's number.
+    :class:`~ranham.errors.DocumentError` whose issues carry that line's number. Arguments of
+    the wrong type raise :class:`~ranham.errors.ArgumentTypeError` at once, not on iteration.
     """
+    if not isinstance(source, str | os.PathLike) and not callable(
+        getattr(source, "readline", None)
+    ):
+        raise ArgumentTypeError(
+            f"'source' must be a path or a binary stream (got {type(source).__name__})."
+        )
     view = _view(catalog)
+    return _iter_documents(source, kind, view, max_size)
+
+
+def _iter_documents(
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: type[D] | None,
+    view: CatalogView | None,
+    max_size: int,
+) -> Iterator[Any]:
     if isinstance(source, str | os.PathLike):
         with Path(source).open("rb") as stream:
             yield from _documents(stream, kind, view, max_size, str(source))

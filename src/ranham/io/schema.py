@@ -63,7 +63,7 @@ def _value(check: checks.Check, defs: dict[str, Any]) -> dict[str, Any]:
     if isinstance(check, checks.Text):
         return dict(_TEXT)
     if isinstance(check, checks.Pattern):
-        return {"type": "string", "pattern": _anchored(check.regex)}
+        return {"type": "string", "pattern": _anchored(check.portable_regex)}
     if isinstance(check, checks.Int):
         return {"type": "integer", "minimum": check.low, "maximum": check.high}
     if isinstance(check, checks.Flag):
@@ -78,7 +78,7 @@ def _value(check: checks.Check, defs: dict[str, Any]) -> dict[str, Any]:
         if check.kind is ReportingPeriod:
             return dict(_PERIOD)
         if check.kind is Link:
-            return {"type": "string", "pattern": _anchored(LINK.regex)}
+            return {"type": "string", "pattern": _anchored(LINK.portable_regex)}
         return _ref(check.kind, defs)
     if isinstance(check, checks.Tuple):
         out: dict[str, Any] = {"type": "array", "items": _value(check.item, defs)}

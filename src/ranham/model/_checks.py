@@ -93,6 +93,47 @@ class Pattern(Check):
     def expected(self) -> str:
         return self.description
 
+    @property
+    def portable_regex(self) -> str:
+        """``regex`` without possessive quantifiers, for JSON Schema (ECMA-262 has none)."""
+        return portable(self.regex)
+
+
+def portable(regex: str) -> str:
+    """``regex`` with its possessive quantifiers made greedy: the same language.
+
+    Every unbounded repeat in ``ranham``'s patterns is possessive (``*+``, ``++``), so that no
+    input can make a match backtrack; JSON Schema's dialect does not know them.
+
+    >>> portable(r"[a-z]*+(?:/[+-]++)*+\\++x{1,2}+")
+    '[a-z]*(?:/[+-]+)*\\\\++x{1,2}'
+    """
+    out: list[str] = []
+    in_class = escaped = False
+    after_quantifier = False
+    for char in regex:
+        if escaped:
+            out.append(char)
+            escaped = after_quantifier = False
+            continue
+        if char == "\\":
+            escaped = True
+            out.append(char)
+            after_quantifier = False
+            continue
+        if in_class:
+            in_class = char != "]"
+            out.append(char)
+            after_quantifier = False
+            continue
+        if char == "+" and after_quantifier:
+            after_quantifier = False
+            continue
+        out.append(char)
+        in_class = char == "["
+        after_quantifier = char in "*+?}"
+    return "".join(out)
+
 
 @attrs.frozen
 class Int(Check):
@@ -272,6 +313,17 @@ AGENCY_CODE = Pattern(
 )
 """The code of a ministry (``kementerian``) or agency (``lembaga``)."""
 
+
+@attrs.frozen
+class ResponsibleCode(Pattern):
+    """A code in a ``kl`` action's ``responsible``: a miss is ``responsible-invalid``."""
+
+    code: ClassVar[str] = "responsible-invalid"
+
+
+RESPONSIBLE_CODE = ResponsibleCode("agency-code", AGENCY_CODE.regex, AGENCY_CODE.description)
+"""An item of ``responsible`` (format.md: a province code there is ``responsible-invalid``)."""
+
 PROVINCE_CODE = Pattern("province-code", r"[1-9][0-9]", "a two-digit province code such as '32'")
 REGENCY_CODE = Pattern(
     "regency-code",
@@ -291,7 +343,7 @@ INSTITUTION_CODE = Pattern(
 )
 HTTP_URL = Pattern(
     "http-url",
-    r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#]+[^\s]*",
+    r"[Hh][Tt][Tt][Pp][Ss]?://[^\s/?#][^\s]*+",
     "an absolute http or https URL such as 'https://example.org/doc/1'",
 )
 YEAR = Int(1, 9999)

@@ -70,6 +70,18 @@ class FrozenMap(Mapping[K, V]):
     def __reduce__(self) -> tuple[Any, ...]:
         return (FrozenMap, (self._data,))
 
+    @classmethod
+    def adopt(cls, data: dict[K, V]) -> FrozenMap[K, V]:
+        """A map over ``data`` itself, not a copy: the caller gives up every other reference.
+
+        The validator freezes large ``extensions`` this way, so a frozen copy costs one small
+        object per JSON object instead of a second dictionary.
+        """
+        new = cls.__new__(cls)
+        new._data = data
+        new._hash = None
+        return new
+
 
 JsonValue: TypeAlias = (
     "bool | int | float | str | tuple[JsonValue, ...] | FrozenMap[str, JsonValue] | None"

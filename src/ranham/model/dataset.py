@@ -129,6 +129,7 @@ class Dataset:
                 )
             reports[key] = report
             _check_entries(report, where, assigned_ids[report.institution], measure_periods)
+        cases: set[tuple[str, str]] = set()
         for index, allegation in enumerate(self.allegations):
             if allegation.institution not in by_code:
                 raise InvariantError(
@@ -137,6 +138,15 @@ class Dataset:
                     code="unknown-reference",
                     field=f"allegations.{index}.institution",
                 )
+            case = (allegation.institution, allegation.reference)
+            if case in cases:
+                raise InvariantError(
+                    f"'allegations.{index}' records the case {allegation.reference!r} of "
+                    f"{allegation.institution} a second time.",
+                    code="duplicate-id",
+                    field=f"allegations.{index}.reference",
+                )
+            cases.add(case)
         object.__setattr__(self, "_by_code", MappingProxyType(by_code))
         object.__setattr__(self, "_assigned", MappingProxyType(assigned))
         object.__setattr__(self, "_reports", MappingProxyType(reports))

@@ -63,7 +63,7 @@ _TARGET_CHECKS: dict[LinkType, Check] = {
 
 LINK = Pattern(
     "link",
-    rf"action:{SLUG.regex}|ruleset:{RULESET_ID.regex}|url:{HTTP_URL.regex}|document:[\s\S]*\S[\s\S]*",
+    rf"action:{SLUG.regex}|ruleset:{RULESET_ID.regex}|url:{HTTP_URL.regex}|document:\s*+\S[\s\S]*+",
     "a link TYPE:ID: 'action:' and an action id, 'ruleset:' and a rule-set id, "
     "'url:' and an http(s) URL, or 'document:' and a description",
 )

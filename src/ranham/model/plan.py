@@ -27,7 +27,7 @@ import attrs
 
 from ranham.errors import InvariantError, UnknownNameError
 from ranham.model._checks import (
-    AGENCY_CODE,
+    RESPONSIBLE_CODE,
     SLUG,
     TEXT,
     YEAR,
@@ -45,7 +45,7 @@ from ranham.periods import PeriodCode, ReportingPeriod, Window, check_scheme, pe
 
 __all__ = ["Action", "ActionPlan", "Catalog", "SuccessMeasure"]
 
-_ZONE_NAME = Pattern("timezone", r".+", "an IANA time zone name such as 'Asia/Jakarta'")
+_ZONE_NAME = Pattern("timezone", r".++", "an IANA time zone name such as 'Asia/Jakarta'")
 
 
 @attrs.frozen(kw_only=True)
@@ -120,7 +120,7 @@ class Action:
     intended_result: str | None = attrs.field(default=None, validator=check(TEXT, optional=True))
     success_criteria: str | None = attrs.field(default=None, validator=check(TEXT, optional=True))
     responsible: tuple[str, ...] = attrs.field(
-        default=(), validator=Tuple(AGENCY_CODE, unique=True)
+        default=(), validator=Tuple(RESPONSIBLE_CODE, unique=True)
     )
     measures: tuple[SuccessMeasure, ...] = attrs.field(
         validator=Tuple(Instance(SuccessMeasure), non_empty=True)
@@ -170,7 +170,8 @@ def _freeze_windows(value: Mapping[PeriodCode, Window]) -> FrozenMap[PeriodCode,
 class Catalog:
     """The actions of one plan year, with the submission window of each period.
 
-    ``windows`` maps every period code of the plan, in plan order, to its window.
+    ``windows`` maps every period code of the plan to its window; given in any order, it is kept
+    in plan order.
     """
 
     plan: ActionPlan = attrs.field(validator=Instance(ActionPlan))
@@ -249,14 +250,17 @@ class Catalog:
                     code="window-invalid",
                     field="windows",
                 )
-        if tuple(self.windows) != plan.periods:
+        if len(self.windows) != len(plan.periods) or set(self.windows) != set(plan.periods):
             raise InvariantError(
-                f"'windows' must hold one window for each period of the plan, in order "
+                f"'windows' must hold one window for each period of the plan "
                 f"({', '.join(map(str, plan.periods))}) "
                 f"(got {', '.join(map(str, self.windows)) or 'none'}).",
                 code="window-invalid",
                 field="windows",
             )
+        if tuple(self.windows) != plan.periods:  # any key order is accepted; kept in plan order
+            ordered = FrozenMap((code, self.windows[code]) for code in plan.periods)
+            object.__setattr__(self, "windows", ordered)
         previous: tuple[PeriodCode, Window] | None = None
         for code, window in self.windows.items():
             first_day = plan.period_days(code, self.year)[0]

@@ -48,8 +48,8 @@ from ranham.validation.issues import Issue
 
 __all__ = ["check_institutions", "name_key"]
 
-_PREFIX = re.compile(r"(?:kabupaten|kota)\s+")
-_DROPPED = re.compile(r"[\s-]+")
+_PREFIX = re.compile(r"(?:kabupaten|kota)\s++")
+_DROPPED = re.compile(r"[\s-]++")
 _REGIONAL = {kind.value: kind for kind in InstitutionKind if kind.is_regional}
 
 _AUTONOMY = {

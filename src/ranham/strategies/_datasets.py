@@ -207,6 +207,7 @@ def _datasets(draw: st.DrawFn, options: _DatasetOptions) -> Dataset:
                     ),
                 ),
                 max_size=options.max_allegations,
+                unique_by=lambda a: (a.institution, a.reference),  # a case is recorded once
             )
         )
     return Dataset(

@@ -22,16 +22,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator, Mapping
+import sys
+import weakref
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, overload
 
 import attrs
 
-from ranham.errors import DocumentError, InvariantError
-from ranham.model import Catalog
+from ranham.errors import ArgumentTypeError, DocumentError, InvariantError
+from ranham.model import Catalog, Dataset
 from ranham.validation import _rules
-from ranham.validation._build import check_fast
+from ranham.validation._build import build_document, check_fast
 from ranham.validation._json import (
     DEFAULT_MAX_SIZE,
     MAX_DEPTH,
@@ -42,36 +44,58 @@ from ranham.validation._json import (
     count_key_tokens,
     decode_text,
     locate,
-    may_hold_big_integers,
     parse_fast,
     parse_strict,
     paused_gc,
     precheck,
 )
-from ranham.validation._pointer import document_order, to_pointer
-from ranham.validation._rules import CatalogView
-from ranham.validation._walk import DOCUMENT_CLASSES, RawIssue, json_type, show, walk_document
+from ranham.validation._pointer import to_pointer
+from ranham.validation._rules import CatalogView, Context
+from ranham.validation._walk import (
+    DEFAULT_MAX_ISSUES,
+    DOCUMENT_CLASSES,
+    RawIssue,
+    Walk,
+    clip,
+    json_type,
+    show,
+    walk_document,
+)
 from ranham.validation.codes import CODES, FATAL, Severity
-from ranham.validation.issues import Issue, ValidationResult
+from ranham.validation.issues import (
+    D,
+    Document,
+    FileJSON,
+    Issue,
+    IssueJSON,
+    SummaryJSON,
+    ValidationJSON,
+    ValidationResult,
+)
 from ranham.validation.messages import Lang
 
 __all__ = [
     "CODES",
+    "DEFAULT_MAX_ISSUES",
     "DEFAULT_MAX_SIZE",
     "KINDS",
     "SCHEMA_VERSION",
+    "Context",
+    "ContextSource",
+    "Document",
+    "FileJSON",
     "Issue",
+    "IssueJSON",
     "Lang",
     "Severity",
+    "SummaryJSON",
+    "ValidationJSON",
     "ValidationResult",
     "catalog_view",
+    "context",
     "iter_jsonl",
     "validate",
 ]
-
-FAST_PATH = True
-"""Try the fast check-and-build pass first (:mod:`ranham.validation._build`); tests turn it off
-to compare the two paths."""
 
 SCHEMA_VERSION = "1.0"
 """The format version this library reads and writes."""
@@ -88,39 +112,88 @@ Parsed = list[Any] | int | float | None
 """Other parsed JSON values: never a document (``not-an-object``)."""
 
 
+@overload
 def validate(
     source: Source | Parsed,
     *,
-    catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None = None,
+    kind: type[D],
+    catalog: ContextSource | None = None,
     jsonl: bool | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    max_issues: int = DEFAULT_MAX_ISSUES,
     positions: bool = True,
-) -> ValidationResult:
+    fast: bool = True,
+) -> ValidationResult[D]: ...
+@overload
+def validate(
+    source: Source | Parsed,
+    *,
+    kind: None = None,
+    catalog: ContextSource | None = None,
+    jsonl: bool | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_issues: int = DEFAULT_MAX_ISSUES,
+    positions: bool = True,
+    fast: bool = True,
+) -> ValidationResult[Document]: ...
+
+
+def validate(
+    source: Source | Parsed,
+    *,
+    kind: type[D] | None = None,
+    catalog: ContextSource | None = None,
+    jsonl: bool | None = None,
+    max_size: int = DEFAULT_MAX_SIZE,
+    max_issues: int = DEFAULT_MAX_ISSUES,
+    positions: bool = True,
+    fast: bool = True,
+) -> ValidationResult[Any]:
     """Check a document (or a JSON Lines archive) against ``format.md``; report every issue.
 
-    ``catalog`` adds the checks a report needs a catalog for: its actions and measures, its
-    periods, its windows. ``jsonl`` reads ``source`` as JSON Lines (the default for a path
-    ending in ``.jsonl``). ``max_size`` limits a document (or one line) in bytes.
+    ``kind`` (``Report``, ``Catalog``, …) insists on one kind of document (another kind is
+    ``unknown-kind``) and types the result's ``document``. ``catalog`` (see :func:`context`: a
+    catalog or a dataset, in any form) adds the checks a report needs a catalog or a dataset
+    for: its actions and measures, its periods, its windows, what its institution owes, and
+    against a dataset its institution and autonomy. ``jsonl`` reads ``source`` as JSON Lines
+    (the default for a path ending in ``.jsonl``). ``max_size`` limits a document (or one
+    line) in bytes;
+    ``max_issues`` the issues listed per document (then one ``too-many-issues`` notice; an
+    archive lists at most that many in all, and :func:`iter_jsonl` gives every line).
     ``positions=False`` skips looking up the line and column of warnings in a valid document
     (errors always get them): :mod:`ranham.io` reads that way, since it drops the warnings.
+    ``fast=False`` skips the fast check-and-build pass (:mod:`ranham.validation._build`): the
+    answer is the same, only slower; tests compare the two.
+
+    Content never makes it raise: a defect of ``ranham`` met on one document becomes an
+    ``internal`` issue of that document. A path that cannot be read raises :class:`OSError`;
+    arguments of the wrong type raise :class:`~ranham.errors.ArgumentTypeError`.
     """
-    view = catalog_view(catalog, max_size)
+    wanted = _wanted_kind(kind)
+    limits = _Limits(_size_limit(max_size), _issue_limit(max_issues), positions, fast, wanted)
+    if not isinstance(source, _SOURCES) or isinstance(source, type):
+        raise ArgumentTypeError(
+            "'source' must be bytes or str (content), a path (os.PathLike), or a parsed JSON "
+            f"document (a dict) (got {type(source).__name__})."
+        )
+    view = catalog_view(catalog, limits.size)
     label: str | None = None
     if isinstance(source, os.PathLike):
         path = Path(source)
         label = str(source)
         if jsonl or (jsonl is None and path.suffix == ".jsonl"):
             with path.open("rb") as stream:
-                return _collect(iter_jsonl(stream, view=view, max_size=max_size), label)
+                lines = _bounded_lines(stream, limits.size)
+                return _collect(_iter_lines(lines, view, limits), label, limits.issues)
         with path.open("rb") as stream:
             size = os.fstat(stream.fileno()).st_size
-            if size > max_size:
-                issue = Issue(code="too-large", params={"size": size, "limit": max_size})
+            if size > limits.size:
+                issue = Issue(code="too-large", params={"size": size, "limit": limits.size})
                 return ValidationResult(issues=(issue,), path=label)
-            data = stream.read(max_size + 1)  # a file that grew meanwhile is still bounded
+            data = stream.read(min(size, limits.size) + 1)  # a file that grew is still bounded
     elif isinstance(source, Mapping):
         with paused_gc():
-            return _check_value(dict(source), view, None, None, label)
+            return _guarded(_check_value, dict(source), view, None, None, label, limits)
     elif isinstance(source, str):
         try:
             data = source.encode("utf-8")
@@ -132,10 +205,78 @@ def validate(
         issue = Issue(code="not-an-object", params={"got_type": json_type(source)})
         return ValidationResult(issues=(issue,))
     if jsonl:
-        return _collect(_iter_lines(data.split(b"\n"), view, max_size), label)
+        lines = iter(data.split(b"\n"))
+        return _collect(_iter_lines(lines, view, limits), label, limits.issues)
     with paused_gc():
-        result = _check_bytes(data, view, max_size, positions)
+        result = _guarded(_check_bytes, data, view, limits)
     return attrs.evolve(result, path=label)
+
+
+_SOURCES = (bytes, bytearray, memoryview, str, os.PathLike, Mapping, list, int, float, type(None))
+
+
+@attrs.frozen
+class _Limits:
+    """The options of one validation run."""
+
+    size: int
+    issues: int
+    positions: bool = True
+    fast: bool = True
+    kind: str | None = None
+
+
+def _wanted_kind(kind: object) -> str | None:
+    if kind is None:
+        return None
+    for name, cls in DOCUMENT_CLASSES.items():
+        if kind is cls:
+            return name
+    raise ArgumentTypeError(f"'kind' must be Catalog, Report, Dataset or Forum (got {kind!r}).")
+
+
+def _size_limit(max_size: object) -> int:
+    if type(max_size) is not int:
+        raise ArgumentTypeError(f"'max_size' must be an int (got {max_size!r}).")
+    if max_size < 0:
+        raise InvariantError(f"'max_size' must be >= 0 (got {max_size}).")
+    return min(max_size, sys.maxsize - 2)  # a larger limit is no limit: nothing is larger
+
+
+def _issue_limit(max_issues: object) -> int:
+    if type(max_issues) is not int:
+        raise ArgumentTypeError(f"'max_issues' must be an int (got {max_issues!r}).")
+    if max_issues < 1:
+        raise InvariantError(f"'max_issues' must be >= 1 (got {max_issues}).")
+    return max_issues
+
+
+def _guarded(check: Callable[..., ValidationResult], *args: Any) -> ValidationResult:
+    """Run one document's check; a defect of ``ranham`` becomes an ``internal`` issue.
+
+    ``KeyboardInterrupt`` and ``SystemExit`` are not :class:`Exception` and pass.
+    """
+    try:
+        return check(*args)
+    except _Failed as failed:
+        return _internal(failed.error, failed.found)
+    except Exception as error:
+        return _internal(error, ())
+
+
+class _Failed(Exception):
+    """A failure inside the checks of one document, with the issues found before it."""
+
+    def __init__(self, error: Exception, found: tuple[Issue, ...]) -> None:
+        super().__init__(error)
+        self.error = error
+        self.found = found
+
+
+def _internal(error: Exception, found: tuple[Issue, ...]) -> ValidationResult:
+    detail = clip(str(error).replace("\n", " "), 200)
+    issue = Issue(code="internal", params={"exception": type(error).__name__, "detail": detail})
+    return ValidationResult(issues=(*found, issue))
 
 
 def iter_jsonl(
@@ -143,15 +284,18 @@ def iter_jsonl(
     *,
     view: CatalogView | None = None,
     max_size: int = DEFAULT_MAX_SIZE,
+    max_issues: int = DEFAULT_MAX_ISSUES,
     keep_values: bool = False,
 ) -> Iterator[tuple[int, ValidationResult]]:
     """Validate a JSON Lines stream one line at a time, in bounded memory.
 
     Yields ``(line_number, result)`` for every non-blank line; issue lines are the file's.
     ``view`` (see :func:`catalog_view`) checks reports against a catalog; ``keep_values`` keeps
-    each valid line's parsed value in its result.
+    each valid line's parsed value in its result. Each line lists at most ``max_issues`` issues.
     """
-    return _iter_lines(_bounded_lines(stream, max_size), view, max_size, keep_values)
+    limits = _Limits(_size_limit(max_size), _issue_limit(max_issues))
+    lines = _bounded_lines(stream, limits.size)
+    return _iter_lines(lines, view, limits, keep_values)
 
 
 def _bounded_lines(stream: IO[bytes], max_size: int) -> Iterator[bytes | int]:
@@ -172,97 +316,150 @@ def _bounded_lines(stream: IO[bytes], max_size: int) -> Iterator[bytes | int]:
 
 
 def _iter_lines(
-    lines: Iterable[bytes | int],
+    lines: Iterator[bytes | int],
     view: CatalogView | None,
-    max_size: int,
+    limits: _Limits,
     keep_values: bool = False,
 ) -> Iterator[tuple[int, ValidationResult]]:
     for number, line in enumerate(lines, start=1):
         if isinstance(line, int):
-            issue = Issue(code="too-large", line=number, params={"size": line, "limit": max_size})
+            params = {"size": line, "limit": limits.size}
+            issue = Issue(code="too-large", line=number, params=params)
             yield number, ValidationResult(issues=(issue,))
             continue
         content = line.rstrip(b"\r\n")
         if not content.strip(b" \t\r\n"):
             continue
         with paused_gc():
-            result = _check_bytes(content, view, max_size)
-        issues = tuple(
-            Issue(
-                code=i.code,
-                pointer=i.pointer,
-                line=number,
-                column=i.column,
-                key=i.key,
-                params=i.params,
-            )
-            for i in result.issues
-        )
+            result = _guarded(_check_bytes, content, view, limits)
+        issues = tuple(attrs.evolve(i, line=number) for i in result.issues)
         value = result.value if keep_values else None
-        yield number, ValidationResult(issues=issues, kind=result.kind, value=value)
+        document = result.document if keep_values else None
+        yield (
+            number,
+            attrs.evolve(result, issues=issues, value=value, document=document),
+        )
 
 
 def _collect(
-    results: Iterator[tuple[int, ValidationResult]], label: str | None
+    results: Iterator[tuple[int, ValidationResult]], label: str | None, limit: int
 ) -> ValidationResult:
+    """One result for a whole archive: at most ``limit`` issues listed, all of them counted."""
     issues: list[Issue] = []
-    kinds: set[str] = set()
+    kinds: set[str | None] = set()
+    errors = warnings = 0
     for _, result in results:
-        issues.extend(result.issues)
-        if result.kind is not None:
-            kinds.add(result.kind)
-    kind = kinds.pop() if len(kinds) == 1 else None  # lines whose kind is unknown do not count
-    return ValidationResult(issues=tuple(issues), kind=kind, path=label)
+        kinds.add(result.kind)
+        room = limit - len(issues)
+        listed = [i for i in result.issues if i.code != "too-many-issues"]
+        issues.extend(listed[:room])
+        for issue in listed[room:]:
+            if issue.is_error:
+                errors += 1
+            else:
+                warnings += 1
+        errors += result.omitted_errors
+        warnings += result.omitted_warnings
+    kinds.discard(None)  # lines whose kind is unknown do not count
+    kind = kinds.pop() if len(kinds) == 1 else None
+    if errors or warnings:
+        issues.append(_too_many(errors + warnings, limit))
+    return ValidationResult(
+        issues=tuple(issues),
+        kind=kind,
+        path=label,
+        omitted_errors=errors,
+        omitted_warnings=warnings,
+    )
 
 
-def catalog_view(
-    catalog: Catalog | CatalogView | Mapping[str, Any] | os.PathLike[str] | None,
-    max_size: int = DEFAULT_MAX_SIZE,
-) -> CatalogView | None:
-    """What reports are checked against: from a Catalog, a parsed catalog or a catalog file.
+def _too_many(omitted: int, limit: int) -> Issue:
+    return Issue(code="too-many-issues", params={"omitted": omitted, "limit": limit})
 
-    Raises :class:`~ranham.errors.DocumentError` when the catalog itself is not valid.
+
+ContextSource = Catalog | Dataset | Context | Mapping[str, Any] | os.PathLike[str]
+"""What reports can be checked against: a catalog or a dataset, as an object, a parsed
+document or a file, or a :class:`Context` made before."""
+
+
+def context(source: ContextSource, max_size: int = DEFAULT_MAX_SIZE) -> Context:
+    """What reports are checked against, from a catalog or a dataset in any form.
+
+    A :class:`Context` is made once per :class:`~ranham.Catalog` or :class:`~ranham.Dataset`
+    object and kept while the object lives, so passing the object to every call is as fast as
+    passing the context. A dataset adds its institutions: a report's institution must be
+    listed, and assignment follows its kind and autonomy (format.md, "a report checked against
+    a dataset"). Raises :class:`~ranham.errors.DocumentError` when the catalog or dataset
+    itself is not valid, and :class:`~ranham.errors.ArgumentTypeError` for another type.
+
+    >>> from ranham.reference import example_dataset
+    >>> dataset = example_dataset(year=2022, seed=1, scale=0.05)
+    >>> context(dataset) is context(dataset), context(dataset).institutions is not None
+    (True, True)
     """
-    if catalog is None or isinstance(catalog, CatalogView):
-        return catalog
-    if isinstance(catalog, Catalog):
-        return CatalogView.from_catalog(catalog)
-    if isinstance(catalog, os.PathLike):
-        result = validate(catalog, max_size=max_size, jsonl=False)
-    elif isinstance(catalog, Mapping):
-        result = validate(catalog)
+    if isinstance(source, Context):
+        return source
+    if isinstance(source, Catalog | Dataset):
+        return _context_of(source)
+    if isinstance(source, os.PathLike):
+        result = validate(source, max_size=max_size, jsonl=False)
+    elif isinstance(source, Mapping):
+        result = validate(source)
     else:
-        raise InvariantError(
-            f"'catalog' must be a Catalog, a parsed catalog document or a path (got {catalog!r})."
+        raise ArgumentTypeError(
+            "'catalog' must be a Catalog or a Dataset, a parsed catalog or dataset document "
+            "(a dict) or a path (os.PathLike; a str is not taken as a path) "
+            f"(got {type(source).__name__})."
         )
-    if not result.valid or result.kind != "catalog" or result.value is None:
-        if result.kind not in (None, "catalog"):
-            issue = Issue(
-                code="unknown-kind",
-                key="unknown-kind.not-catalog",
-                pointer="/kind",
-                params={"got": result.kind},
-            )
-            raise DocumentError([issue], source="given as catalog")
+    if result.kind not in (None, "catalog", "dataset"):
+        issue = Issue(
+            code="unknown-kind",
+            key="unknown-kind.not-catalog",
+            pointer="/kind",
+            params={"got": result.kind},
+        )
+        raise DocumentError([issue], source="given as catalog")
+    document = result.document
+    if not result.valid or not isinstance(document, Catalog | Dataset):
         raise DocumentError(result.issues, source="given as catalog")
-    value = dict(result.value)
-    walk, _ = walk_document(value, "catalog")
-    return _rules.check_catalog(walk, value, ())
+    return _context_of(document)
 
 
-def _check_bytes(
-    data: bytes, view: CatalogView | None, max_size: int, positions: bool = True
-) -> ValidationResult:
-    fatal = precheck(data, max_size)
+def catalog_view(catalog: ContextSource | None, max_size: int = DEFAULT_MAX_SIZE) -> Context | None:
+    """:func:`context`, or ``None`` for ``None`` (the name of earlier versions)."""
+    return None if catalog is None else context(catalog, max_size)
+
+
+_CONTEXTS: dict[int, tuple[weakref.ref[Catalog | Dataset], Context]] = {}
+
+
+def _context_of(source: Catalog | Dataset) -> Context:
+    """The context of an object, made once while the object lives."""
+    known = _CONTEXTS.get(id(source))
+    if known is not None and known[0]() is source:
+        return known[1]
+    made = Context.from_catalog(source) if isinstance(source, Catalog) else None
+    if made is None:
+        assert isinstance(source, Dataset)
+        made = Context.from_dataset(source)
+    key = id(source)
+    _CONTEXTS[key] = (weakref.ref(source), made)
+    weakref.finalize(source, _CONTEXTS.pop, key, None)
+    return made
+
+
+def _check_bytes(data: bytes, view: CatalogView | None, limits: _Limits) -> ValidationResult:
+    fatal = precheck(data, limits.size)
     if fatal is not None:
         return _fatal(fatal, None)
     ok, value = parse_fast(data)
     if ok and isinstance(value, dict):
         counts = _Counts()
-        result = _check_value(value, view, None, data, None, counts, positions)
-        # The fast parser's answer stands unless a key was repeated or an integer beyond 64 bits
-        # may have been read as a float (only then are the 19-digit runs looked for).
-        if _no_repeated_keys(data, counts) and not (counts.floats and may_hold_big_integers(data)):
+        result = _check_value(value, view, None, data, None, limits, counts)
+        # The fast parser's answer stands unless a key was repeated or a float was read: its
+        # digits are read again from the text (an integer beyond 64 bits that ``orjson`` read
+        # as a float, a number a double cannot hold: ``inexact-number``).
+        if _no_repeated_keys(data, counts) and not counts.floats:
             return result
     text = decode_text(data)
     if isinstance(text, Fatal):
@@ -270,7 +467,7 @@ def _check_bytes(
     value, fatal = parse_strict(text)
     if fatal is not None:
         return _fatal(fatal, None)
-    return _check_value(value, view, text, None, None)
+    return _check_value(value, view, text, None, None, limits)
 
 
 @attrs.define
@@ -325,51 +522,70 @@ def _check_value(
     text: str | None,
     data: bytes | None,
     label: str | None,
+    limits: _Limits,
     counts: _Counts | None = None,
-    positions: bool = True,
 ) -> ValidationResult:
     if not isinstance(value, dict):
         raw = RawIssue("not-an-object", "not-an-object", (), {"got_type": json_type(value)})
-        return _finish([raw], value, None, text, data, label)
-    header = _check_header(value)
+        return _finish(Walk(value, limits.issues), [raw], value, None, text, data, label)
+    header = _check_header(value, limits.kind)
     if header is not None:
         # ``kind`` is known when only the version is wrong (format.md: "whenever kind was valid")
-        kind_known = value["kind"] if header.code == "unsupported-version" else None
-        return _finish([header], value, kind_known, text, data, label)
+        # or when it is not the kind that was asked for
+        known = header.code == "unsupported-version" or header.key == "unknown-kind.expected"
+        kind_known = value["kind"] if known else None
+        w = Walk(value, limits.issues)
+        return _finish(w, [header], value, kind_known, text, data, label)
     kind = value["kind"]
-    if FAST_PATH:
+    if limits.fast:
         fast = check_fast(value, kind, view)
         if fast is not None:
             built, warnings = fast
             if counts is not None:
                 counts.keys, counts.floats, counts.colons = built.keys, built.floats, built.colons
-            result = _finish(warnings, value, kind, text, data, label, positions)
+            w = Walk(value, limits.issues)
+            result = _finish(w, warnings, value, kind, text, data, label, limits.positions)
             return attrs.evolve(result, document=built.document)
-    w, deep = walk_document(value, kind)
-    if counts is not None:
-        counts.keys = w.keys
-    if deep is not None:
-        # A raw-JSON problem: the parser may find it before ``kind`` is read, so kind stays
-        # unknown here too (the same answer on every path).
-        raw = RawIssue("too-deep", "too-deep", deep, {"limit": MAX_DEPTH})
-        return _finish([raw], value, None, text, data, label)
-    if kind == "catalog":
-        _rules.check_catalog(w, value, ())
-    elif kind == "report":
-        _rules.check_standalone_report(w, value, view)
-    elif kind == "dataset":
-        _rules.check_dataset(w, value)
-    else:
-        _rules.check_forum(w, value)
-    return _finish(w.issues, value, kind, text, data, label)
+    w = Walk(value, limits.issues)
+    try:
+        _, deep = walk_document(value, kind, w)
+        if counts is not None:
+            counts.keys = w.keys
+        if deep is not None:
+            # A raw-JSON problem: the parser may find it before ``kind`` is read, so kind stays
+            # unknown here too (the same answer on every path).
+            raw = RawIssue("too-deep", "too-deep", deep, {"limit": MAX_DEPTH})
+            return _finish(w, [raw], value, None, text, data, label)
+        _CHECKS[kind](w, value, view)
+    except Exception as error:
+        found = _finish(w, w.issues, value, kind, text, data, label)
+        raise _Failed(error, found.issues) from error
+    result = _finish(w, w.issues, value, kind, text, data, label)
+    if result.valid:  # the careful path proved it valid: build the document it holds
+        made = build_document(value, kind)
+        if made is not None:
+            result = attrs.evolve(result, document=made.document)
+    return result
 
 
-def _check_header(value: dict[str, Any]) -> RawIssue | None:
+_CHECKS: dict[str, Callable[[Walk, dict[str, Any], CatalogView | None], object]] = {
+    "catalog": lambda w, value, view: _rules.check_catalog(w, value, ()),
+    "report": lambda w, value, view: _rules.check_standalone_report(w, value, view),  # noqa: PLW0108 - looked up when called
+    "dataset": lambda w, value, view: _rules.check_dataset(w, value),
+    "forum": lambda w, value, view: _rules.check_forum(w, value),
+}
+"""The domain rules of each document kind, run after the structural walk."""
+
+
+def _check_header(value: dict[str, Any], wanted: str | None = None) -> RawIssue | None:
     kind = value.get("kind")
     if "kind" not in value:
         return RawIssue("unknown-kind", "unknown-kind.missing", ("kind",), {}, "container")
     if type(kind) is not str or kind not in DOCUMENT_CLASSES:
         return RawIssue("unknown-kind", "unknown-kind", ("kind",), {"got": show(kind)})
+    if wanted is not None and kind != wanted:
+        params = {"got": kind, "expected": wanted}
+        return RawIssue("unknown-kind", "unknown-kind.expected", ("kind",), params)
     version = value.get("schema_version")
     params = {"supported": SCHEMA_VERSION, "got": show(version)}
     if "schema_version" not in value:
@@ -393,8 +609,9 @@ def _check_header(value: dict[str, Any]) -> RawIssue | None:
 
 
 def _finish(
+    w: Walk,
     raw: list[RawIssue],
-    value: dict[str, Any],
+    value: Any,
     kind: str | None,
     text: str | None,
     data: bytes | None,
@@ -404,8 +621,17 @@ def _finish(
     fatal = [r for r in raw if r.code in FATAL]
     if fatal:
         raw = fatal[:1]
-    raw.sort(key=lambda r: (document_order(value, r.path), r.code, r.occurrence))
-    wanted = raw if positions or any(CODES[r.code] is Severity.ERROR for r in raw) else []
+        w.omitted = [0, 0]
+    raw = sorted(raw, key=w.sort_key)
+    omitted_warnings, omitted_errors = w.omitted
+    for r in raw[w.limit :]:
+        if CODES[r.code] is Severity.ERROR:
+            omitted_errors += 1
+        else:
+            omitted_warnings += 1
+    raw = raw[: w.limit]
+    valid = omitted_errors == 0 and not any(CODES[r.code] is Severity.ERROR for r in raw)
+    wanted = raw if positions or not valid else []
     located: dict[int, tuple[int, int]] = {}
     if wanted and text is None and data is not None:
         layout = CompactLayout.of(value, data)
@@ -429,12 +655,15 @@ def _finish(
                 params=r.params,
             )
         )
-    valid = not any(CODES[r.code] is Severity.ERROR for r in raw)
+    if omitted_errors or omitted_warnings:
+        issues.append(_too_many(omitted_errors + omitted_warnings, w.limit))
     return ValidationResult(
         issues=tuple(issues),
         kind=kind,
         path=label,
         value=value if valid else None,
+        omitted_errors=omitted_errors,
+        omitted_warnings=omitted_warnings,
     )
 
 

@@ -17,6 +17,7 @@ on every corruption family and on mutated documents.
 
 from __future__ import annotations
 
+import linecache
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -27,20 +28,24 @@ from typing import Any
 import attrs
 
 from ranham import model
-from ranham.errors import RanhamError
 from ranham.model import _checks as checks
 from ranham.model._frozen import FrozenMap
 from ranham.model.forum import Link
-from ranham.model.institution import tier_of_code
 from ranham.periods import PeriodCode, ReportingPeriod, Window, zone
-from ranham.validation._json import MAX_DEPTH
-from ranham.validation._rules import Assignee, CatalogView, _assigned
+from ranham.validation._json import MAX_DEPTH, InexactFloat
+from ranham.validation._rules import (
+    CatalogView,
+    _assigned,
+    incomplete_report,
+    submission_warning,
+)
 from ranham.validation._walk import (
     DOCUMENT_CLASSES,
     FieldInfo,
     Path,
     RawIssue,
     describe,
+    inexact_numbers,
     parse_timestamp,
 )
 
@@ -62,6 +67,7 @@ class Built:
     keys: int
     floats: bool = False
     colons: int = 0
+    inexact: bool = False
 
 
 _EMPTY: FrozenMap[str, Any] = FrozenMap()
@@ -79,11 +85,12 @@ class _Counter:
     beyond 64 bits that ``orjson`` read as a float.
     """
 
-    __slots__ = ("colons", "floats", "keys")
+    __slots__ = ("colons", "floats", "inexact", "keys")
 
     def __init__(self) -> None:
         self.keys = 0
         self.floats = False
+        self.inexact = False  # a number the text wrote with more digits than a double holds
         self.colons = 0  # colons inside the strings read (see ranham.validation._check_bytes)
 
 
@@ -133,12 +140,17 @@ def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
         raise Bail
     kind = type(value)
     if kind is dict:
+        if not value:
+            return _EMPTY  # immutable, so one instance serves every empty object
         counter.keys += len(value)
-        return FrozenMap(
-            [(_key(k, counter), _freeze(v, depth + 1, counter)) for k, v in value.items()]
+        return FrozenMap.adopt(
+            {_key(k, counter): _freeze(v, depth + 1, counter) for k, v in value.items()}
         )
     if kind is list:
         return tuple([_freeze(v, depth + 1, counter) for v in value])
+    if kind is InexactFloat:  # from the careful parser: kept as the double it reads as
+        counter.floats = counter.inexact = True
+        return float(value)
     if kind is float:
         if not math.isfinite(value):
             raise Bail
@@ -314,7 +326,9 @@ def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
     scalar = _scalar(check)
     if scalar is not None:
         names[f"s_{name}"] = scalar
-        return [*count, f"v = s_{name}(v)"]
+        # count the colons of the text once the helper has proved it a string
+        counted = [line.replace("v", "t") for line in count]
+        return ["t = v", f"v = s_{name}(v)", *counted]
     if isinstance(check, checks.Instance):
         names[f"b_{name}"] = entity_builder(check.kind)
         return [f"v = b_{name}(v, depth + 1, counter)"]
@@ -382,12 +396,21 @@ def entity_builder(cls: type) -> Builder:
     if "__attrs_post_init__" in cls.__dict__:
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
-    exec("\n".join(lines), names)
+    source = "\n".join(lines) + "\n"
+    # A file name of its own and a linecache entry, as attrs and cattrs do for generated code:
+    # a traceback through it shows the generated lines, not "<string>".
+    filename = f"<ranham generated fast builder {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), names)
     return names["build"]  # type: ignore[no-any-return]
 
 
-_CAUGHT = (Bail, KeyError, TypeError, ValueError, RanhamError, RecursionError)
-"""What makes the fast path give up: the careful path then explains (or finds nothing)."""
+_CAUGHT = (Bail, LookupError, ValueError)
+"""What makes the fast path give up, and nothing else: a missing member or an unknown value
+(``LookupError``), a value the domain refuses (``ValueError``: every ``InvariantError``), or a
+:class:`Bail`. The careful path then explains (or finds nothing). Any other exception is a
+defect of ``ranham`` and reaches :func:`ranham.validation.validate`, which reports it as an
+``internal`` issue instead of hiding it behind the slower path."""
 
 
 def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
@@ -400,7 +423,13 @@ def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
         document = entity_builder(DOCUMENT_CLASSES[kind])(body, 1, counter)
     except _CAUGHT:
         return None
-    return Built(document, counter.keys + len(value) - len(body), counter.floats, counter.colons)
+    return Built(
+        document,
+        counter.keys + len(value) - len(body),
+        counter.floats,
+        counter.colons,
+        counter.inexact,
+    )
 
 
 # --- what the fast path checks on built objects --------------------------------------------------
@@ -413,7 +442,9 @@ def report_fits(report: model.Report, view: CatalogView) -> bool:
         return False
     if view.year is not None and period.year != view.year:
         return False
-    assignee = Assignee(report.institution, tier_of_code(report.institution))
+    assignee = view.assignee(report.institution)
+    if assignee is None:  # not listed in the dataset given as context
+        return False
     for entry in report.entries:
         action = view.actions.get(entry.action)
         if action is None or not _assigned(action, assignee):
@@ -437,33 +468,10 @@ def timing_warnings(
     for index, change in enumerate(report.history):
         if change.status is not model.ReportStatus.SUBMITTED:
             continue
-        local = change.at.astimezone(view.tz).date()
-        opens, closes = window
-        params = {
-            "period": str(report.period),
-            "at": raw["history"][index]["at"],
-            "local_date": local.isoformat(),
-        }
         where = (*here, "history", index, "at")
-        if local > closes:
-            return [
-                RawIssue(
-                    "late-submission",
-                    "late-submission",
-                    where,
-                    {**params, "closes": closes.isoformat()},
-                )
-            ]
-        if local < opens:
-            return [
-                RawIssue(
-                    "early-submission",
-                    "early-submission",
-                    where,
-                    {**params, "opens": opens.isoformat()},
-                )
-            ]
-        return []
+        at_text = raw["history"][index]["at"]
+        found = submission_warning(change.at, at_text, report.period, window, view.tz, where)
+        return [] if found is None else [found]
     return []
 
 
@@ -494,11 +502,16 @@ def check_fast(
     if built is None:
         return None
     document = built.document
-    warnings: list[RawIssue] = []
+    warnings: list[RawIssue] = inexact_numbers(value) if built.inexact else []
     if kind == "report" and view is not None:
         if not view.complete or not report_fits(document, view):
             return None
         warnings = timing_warnings(document, value, (), view)
+        listed = {m.measure for entry in document.entries for m in entry.measures}
+        assignee = view.assignee(document.institution)
+        incomplete = incomplete_report(view, assignee, document.period, listed, ())
+        if incomplete is not None:
+            warnings.append(incomplete)
     elif kind == "dataset":
         view = CatalogView.from_catalog(document.catalog)
         for index, report in enumerate(document.reports):

@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from contextlib import contextmanager
+from decimal import Decimal
 from typing import Any
 
 import attrs
@@ -36,7 +37,6 @@ __all__ = [
     "count_key_tokens",
     "find_too_deep",
     "locate",
-    "may_hold_big_integers",
     "parse_fast",
     "parse_strict",
 ]
@@ -76,9 +76,8 @@ DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 """The default size limit of a document (a file, or one line of a JSON Lines file)."""
 
 _BOMS = (b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe")
-_BIG_DIGITS = re.compile(rb"[0-9]{19}")
-_SURROGATE_ESCAPE = re.compile(r"(\\+)u([dD][89a-fA-F][0-9a-fA-F]{2})")
-_KEY_TOKEN = re.compile(rb'"[ \t\r\n]*:')
+_SURROGATE_ESCAPE = re.compile(r"(?<!\\)(\\++)u([dD][89a-fA-F][0-9a-fA-F]{2})")
+_KEY_TOKEN = re.compile(rb'"[ \t\r\n]*+:')
 _MAX_DOUBLE_DIGITS = 400
 
 MAX_DOUBLE = 1.7976931348623157e308
@@ -95,6 +94,29 @@ class NonFinite:
 
     def __repr__(self) -> str:
         return f"NonFinite({self.literal!r})"
+
+
+class InexactFloat(float):
+    """A number of the text that a double cannot hold as written (``inexact-number``).
+
+    Only the careful parser makes these, so that the warning can quote the text's digits.
+    """
+
+    def __new__(cls, value: float, literal: str) -> InexactFloat:
+        new = super().__new__(cls, value)
+        new.literal = literal
+        return new
+
+    literal: str
+
+
+def is_exact(literal: str, value: float) -> bool:
+    """Whether the double ``value`` read from ``literal`` has the digits written (format.md).
+
+    >>> is_exact("0.1", 0.1), is_exact("1e2", 100.0), is_exact("12345678901234567.89", 1.2e16)
+    (True, True, False)
+    """
+    return Decimal(literal) == Decimal(repr(value))
 
 
 class DupDict(dict[str, Any]):
@@ -134,17 +156,12 @@ def parse_fast(data: bytes) -> tuple[bool, Any]:
 
     Two things are not checked here: repeated keys (compare :func:`count_key_tokens` with the
     keys that were parsed) and integers beyond 64 bits, which ``orjson`` turns into floats
-    (a document that holds a float anywhere must pass :func:`may_hold_big_integers`).
+    (a document that holds a float anywhere is read again by :func:`parse_strict`).
     """
     try:
         return True, orjson.loads(data)
     except orjson.JSONDecodeError:
         return False, None
-
-
-def may_hold_big_integers(data: bytes) -> bool:
-    """Whether ``data`` has a run of 19 or more digits (an integer ``orjson`` may have floated)."""
-    return _BIG_DIGITS.search(data) is not None
 
 
 def count_key_tokens(data: bytes) -> int:
@@ -261,6 +278,8 @@ def _float(literal: str) -> float | NonFinite:
     value = float(literal)
     if value in (float("inf"), float("-inf")):
         return NonFinite(literal)
+    if not is_exact(literal, value):
+        return InexactFloat(value, literal)
     return value
 
 
@@ -323,10 +342,10 @@ class Located:
     container: int | None = None
 
 
-_WS = re.compile(r"[ \t\n\r]*")
+_WS = re.compile(r"[ \t\n\r]*+")
 _RAW = json.JSONDecoder()
 _SCALAR = re.compile(
-    r"-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?|true|false|null|NaN|-?Infinity"
+    r"-?(?:0|[1-9][0-9]*+)(?:\.[0-9]++)?(?:[eE][-+]?[0-9]++)?|true|false|null|NaN|-?Infinity"
 )
 
 

@@ -7,19 +7,35 @@ unusable, so a broken member silences exactly the rules that would read it and n
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import Any
 
 import attrs
 
-from ranham.model import Catalog, InstitutionKind, Tier
+from ranham.model import Catalog, Dataset, InstitutionKind, Tier
 from ranham.model._checks import INSTITUTION_CODE, PROVINCE_CODE
 from ranham.model.enums import ReportStatus
 from ranham.model.institution import CODE_PATTERNS, tier_of_code
 from ranham.model.report import ALLOWED_TRANSITIONS
-from ranham.periods import PeriodCode, ReportingPeriod, period_days, zone
+from ranham.periods import (
+    PeriodCode,
+    ReportingPeriod,
+    Timing,
+    local_date_text,
+    period_days,
+    timing,
+    zone,
+)
 from ranham.validation._pointer import to_pointer
-from ranham.validation._walk import MISSING, Path, Walk, parse_date, parse_timestamp, show
+from ranham.validation._walk import (
+    MISSING,
+    Path,
+    RawIssue,
+    Walk,
+    parse_date,
+    parse_timestamp,
+    show,
+)
 
 __all__ = ["CatalogView", "check_catalog", "check_dataset", "check_forum", "check_report"]
 
@@ -66,12 +82,25 @@ class ActionView:
 
 
 @attrs.frozen
-class CatalogView:
-    """The usable facts of a catalog, for checking reports against it.
+class Assignee:
+    """Who a report belongs to, as far as assignment goes."""
 
-    Built from a parsed catalog (skipping what is broken) or from a :class:`~ranham.Catalog`.
-    ``complete`` says whether every action has a usable id, so that an action id the view does
-    not know is surely not in the catalog.
+    code: str
+    tier: Tier | None
+    autonomous: bool | None = True  # None: unknown (the field is broken)
+    known: bool = True
+
+
+@attrs.frozen
+class Context:
+    """What a report is checked against: a catalog, or a dataset (its catalog and institutions).
+
+    Made by :func:`ranham.validation.context` from a :class:`~ranham.Catalog`, a
+    :class:`~ranham.Dataset`, a parsed document or a file, or by the catalog rules from a
+    parsed catalog (skipping what is broken). ``complete`` says whether every action has a
+    usable id, so that an action id the context does not know is surely not in the catalog.
+    ``institutions`` is ``None`` for a catalog alone: then a report's tier is read from its
+    institution code and the institution is taken as autonomous.
     """
 
     year: int | None = None
@@ -81,10 +110,14 @@ class CatalogView:
     actions: Mapping[str, ActionView] = attrs.Factory(dict)
     owners: Mapping[str, str] = attrs.Factory(dict)
     complete: bool = False
+    institutions: Mapping[str, Assignee] | None = None
+    _owed: dict[tuple[Any, ...], tuple[str, ...]] = attrs.field(
+        factory=dict, eq=False, repr=False, alias="_owed"
+    )
 
     @classmethod
-    def from_catalog(cls, catalog: Catalog) -> CatalogView:
-        """The view of a catalog object (always complete)."""
+    def from_catalog(cls, catalog: Catalog) -> Context:
+        """The context of a catalog object (always complete)."""
         actions = {
             a.id: ActionView(a.tier, a.responsible, {m.id: m.period for m in a.measures})
             for a in catalog.actions
@@ -98,6 +131,69 @@ class CatalogView:
             owners={m.id: a.id for a in catalog.actions for m in a.measures},
             complete=True,
         )
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> Context:
+        """The context of a dataset object: its catalog and its listed institutions."""
+        institutions = {
+            i.code: Assignee(i.code, i.kind.tier, i.autonomous) for i in dataset.institutions
+        }
+        return attrs.evolve(cls.from_catalog(dataset.catalog), institutions=institutions)
+
+    def assignee(self, code: str) -> Assignee | None:
+        """Who a report of ``code`` belongs to; ``None`` when a dataset does not list it."""
+        if self.institutions is None:
+            return Assignee(code, tier_of_code(code))
+        return self.institutions.get(code)
+
+    def owed(self, assignee: Assignee, period: PeriodCode) -> tuple[str, ...]:
+        """The measure ids of ``period`` of every action assigned to ``assignee``, in order."""
+        key = (assignee.code if assignee.tier is Tier.KL else assignee.tier, assignee, period)
+        found = self._owed.get(key)
+        if found is None:
+            found = tuple(
+                measure
+                for action in self.actions.values()
+                if action.tier is not None and _assigned(action, assignee)
+                for measure, measure_period in action.measures.items()
+                if measure_period is period
+            )
+            self._owed[key] = found
+        return found
+
+
+CatalogView = Context
+"""The name this type had before it was public (the validator's modules still use it)."""
+
+
+def incomplete_report(
+    view: Context,
+    assignee: Assignee | None,
+    period: ReportingPeriod | None,
+    listed: set[str],
+    here: Path,
+) -> RawIssue | None:
+    """``incomplete-report`` when a report does not list every measure its institution owes.
+
+    The one definition of the rule, for the careful walk and the fast path (format.md: checked
+    against a catalog or a dataset; one warning per report, at its ``entries``).
+    """
+    if assignee is None or not assignee.known or period is None or not view.complete:
+        return None
+    if assignee.tier is None or assignee.autonomous is None:
+        return None
+    owed = view.owed(assignee, period.code)
+    missing = [m for m in owed if m not in listed]
+    if not missing:
+        return None
+    params = {
+        "listed": len(owed) - len(missing),
+        "expected": len(owed),
+        "missing": len(missing),
+        "first": missing[0],
+        "period": str(period),
+    }
+    return RawIssue("incomplete-report", "incomplete-report", (*here, "entries"), params)
 
 
 def check_catalog(w: Walk, catalog: dict[str, Any], path: Path) -> CatalogView:
@@ -175,14 +271,11 @@ def _check_windows(
         return found
     base = (*path, "windows")
     allowed = ", ".join(c.value for c in periods)
-    in_plan: list[str] = []
     for key in windows:
         if _CODES.get(key) not in periods:
             w.add(
                 "window-invalid", (*base, key), "window-invalid.extra", period=key, allowed=allowed
             )
-        else:
-            in_plan.append(key)
     for code in periods:
         if code.value not in windows:
             w.add(
@@ -192,15 +285,8 @@ def _check_windows(
                 "container",
                 period=code.value,
             )
-    expected_order = [c.value for c in periods if c.value in windows]
-    flagged: set[str] = set()
-    for position, key in enumerate(in_plan):
-        if key != expected_order[position]:
-            w.add(
-                "window-invalid", (*base, key), "window-invalid.order", period=key, allowed=allowed
-            )
-            flagged.add(key)
-            break
+    # format.md (2026-12-03): the keys of ``windows`` may come in any order; the windows are
+    # taken in the plan's period order whatever the order of their keys.
     previous: tuple[str, date] | None = None
     for code in periods:
         window = windows.get(code.value)
@@ -212,9 +298,7 @@ def _check_windows(
         if opens_day is None or closes_day is None:  # pragma: no cover - the walk checked them
             continue
         here = (*base, code.value)
-        if code.value in flagged:
-            pass
-        elif closes_day < opens_day:
+        if closes_day < opens_day:
             w.add(
                 "window-invalid",
                 here,
@@ -501,16 +585,6 @@ def check_institution(w: Walk, inst: dict[str, Any], here: Path) -> InstitutionK
 # --- reports -------------------------------------------------------------------------------------
 
 
-@attrs.frozen
-class Assignee:
-    """Who a report belongs to, as far as assignment goes."""
-
-    code: str
-    tier: Tier | None
-    autonomous: bool | None = True  # None: unknown (the field is broken)
-    known: bool = True
-
-
 def check_report(
     w: Walk,
     report: dict[str, Any],
@@ -748,40 +822,69 @@ def _check_timing(
         at = parse_timestamp(at_text) if isinstance(at_text, str) else None
         if at is None or isinstance(at, str):
             return
-        local = at.astimezone(view.tz).date()
-        opens, closes = window
         where = (*here, "history", index, "at")
-        if local > closes:
-            w.add(
-                "late-submission",
-                where,
-                period=str(period),
-                at=at_text,
-                local_date=local.isoformat(),
-                closes=closes.isoformat(),
-            )
-        elif local < opens:
-            w.add(
-                "early-submission",
-                where,
-                period=str(period),
-                at=at_text,
-                local_date=local.isoformat(),
-                opens=opens.isoformat(),
-            )
+        found = submission_warning(at, at_text, period, window, view.tz, where)
+        if found is not None:
+            w.append(found)
         return
 
 
-# --- documents -----------------------------------------------------------------------------------
+def submission_warning(
+    at: datetime,
+    at_text: str,
+    period: ReportingPeriod,
+    window: tuple[date, date],
+    where: tzinfo,
+    path: Path,
+) -> RawIssue | None:
+    """``late-submission`` or ``early-submission`` at ``path``, for a first submission.
+
+    The one place both validation paths take these warnings from (the rule is
+    :func:`ranham.periods.timing`).
+    """
+    opens, closes = window
+    found = timing(at, where, opens, closes)
+    if found is Timing.ON_TIME:
+        return None
+    params = {"period": str(period), "at": at_text, "local_date": local_date_text(at, where)}
+    if found is Timing.LATE:
+        params["closes"] = closes.isoformat()
+        return RawIssue("late-submission", "late-submission", path, params)
+    params["opens"] = opens.isoformat()
+    return RawIssue("early-submission", "early-submission", path, params)
 
 
-def check_standalone_report(w: Walk, report: dict[str, Any], view: CatalogView | None) -> None:
-    """A report file, alone or against a catalog (assignment read from the code's pattern)."""
+def check_standalone_report(w: Walk, report: dict[str, Any], view: Context | None) -> None:
+    """A report file, alone or against a context.
+
+    Against a catalog, assignment is read from the code's pattern and the institution is taken
+    as autonomous; against a dataset, from its listed institutions.
+    """
     code = w.get(report, "institution")
     assignee = None
     if isinstance(code, str):
         assignee = Assignee(code, tier_of_code(code))
-    check_report(w, report, (), view, assignee)
+        if view is not None and view.institutions is not None:
+            assignee = view.institutions.get(code)
+            if assignee is None:
+                w.add(
+                    "unknown-reference",
+                    ("institution",),
+                    "unknown-reference.institution",
+                    got=show(code),
+                )
+                assignee = Assignee(code, None, known=False)
+    period = check_report(w, report, (), view, assignee)
+    if view is not None:
+        listed = {
+            measure_id
+            for _, entry in _items(w, report, "entries")
+            for _, measure in _items(w, entry, "measures")
+            if isinstance(measure_id := w.get(measure, "measure"), str)
+        }
+        found = incomplete_report(view, assignee, period, listed, ())
+        if found is not None:
+            w.append(found)
 
 
 def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
@@ -842,16 +945,27 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
                 institution=code,
                 period=period_text,
             )
-    if complete:
-        for index, allegation in _items(w, dataset, "allegations"):
-            code = w.get(allegation, "institution")
-            if isinstance(code, str) and code not in listed:
-                w.add(
-                    "unknown-reference",
-                    ("allegations", index, "institution"),
-                    "unknown-reference.institution",
-                    got=show(code),
-                )
+    first_case: dict[tuple[str, str], Path] = {}
+    for index, allegation in _items(w, dataset, "allegations"):
+        code = w.get(allegation, "institution")
+        if complete and isinstance(code, str) and code not in listed:
+            w.add(
+                "unknown-reference",
+                ("allegations", index, "institution"),
+                "unknown-reference.institution",
+                got=show(code),
+            )
+        reference = w.get(allegation, "reference")
+        if isinstance(code, str) and isinstance(reference, str):
+            _repeated(
+                w,
+                first_case,
+                (code, reference),
+                ("allegations", index, "reference"),
+                "duplicate-id.allegation",
+                got=show(reference),
+                institution=code,
+            )
 
 
 def _autonomy(w: Walk, inst: dict[str, Any]) -> bool | None:

@@ -16,7 +16,7 @@ import difflib
 import enum
 import math
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 from functools import cache
 from typing import Any, Final
@@ -29,8 +29,9 @@ from ranham.model import _checks as checks
 from ranham.model._fields import EXTENSIONS
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, zone
-from ranham.validation._json import MAX_DEPTH, MAX_DOUBLE, DupDict, NonFinite
-from ranham.validation._pointer import to_pointer
+from ranham.validation._json import MAX_DEPTH, MAX_DOUBLE, DupDict, InexactFloat, NonFinite
+from ranham.validation._pointer import DocumentOrder, to_pointer
+from ranham.validation.codes import CODES, FATAL, Severity
 
 __all__ = [
     "DOCUMENT_CLASSES",
@@ -84,21 +85,53 @@ class TooDeep(Exception):
         self.path = path
 
 
+DEFAULT_MAX_ISSUES = 1000
+"""How many issues one document lists before a ``too-many-issues`` notice (format.md)."""
+
+
 class Walk:
-    """The state of one structural pass: issues, unusable members, and keys seen."""
+    """The state of one structural pass: issues, unusable members, and keys seen.
 
-    __slots__ = ("bad", "issues", "keys")
+    At most about twice ``limit`` issues are kept while walking: beyond that the list is sorted
+    in document order and cut to ``limit``, and what is cut is only counted (``omitted``), so a
+    document with millions of problems is walked in bounded memory.
+    """
 
-    def __init__(self) -> None:
+    __slots__ = ("bad", "issues", "keys", "limit", "omitted", "order")
+
+    def __init__(self, root: Any = None, limit: int = DEFAULT_MAX_ISSUES) -> None:
         self.issues: list[RawIssue] = []
         self.bad: dict[int, set[str]] = {}
         self.keys = 0
+        self.limit = limit
+        self.order = DocumentOrder(root)
+        self.omitted = [0, 0]  # issues cut: [warnings, errors]
 
     def add(
         self, code: str, path: Path, key: str | None = None, where: str = "value", /, **params: Any
     ) -> None:
         """Record an issue ``code`` at ``path`` with message ``key`` (default: the code)."""
-        self.issues.append(RawIssue(code, key or code, path, params, where))
+        self.append(RawIssue(code, key or code, path, params, where))
+
+    def append(self, issue: RawIssue) -> None:
+        """Record ``issue``; past about twice the limit, keep only the first ``limit``."""
+        issues = self.issues
+        issues.append(issue)
+        if len(issues) > 2 * self.limit + 16:
+            self.prune()
+
+    def sort_key(self, issue: RawIssue) -> tuple[Any, ...]:
+        """Document order, then code, then occurrence (format.md's order of issues)."""
+        return (self.order.key(issue.path), issue.code, issue.occurrence)
+
+    def prune(self) -> None:
+        """Sort the issues and keep the first ``limit`` (fatal ones always); count the rest."""
+        fatal = [i for i in self.issues if i.code in FATAL]
+        rest = sorted((i for i in self.issues if i.code not in FATAL), key=self.sort_key)
+        keep = max(self.limit - len(fatal), 0)
+        for issue in rest[keep:]:
+            self.omitted[CODES[issue.code] is Severity.ERROR] += 1
+        self.issues = fatal + rest[:keep]
 
     def mark(self, obj: dict[str, Any], name: str) -> None:
         """Record that member ``name`` of ``obj`` must not be read by the domain rules."""
@@ -163,7 +196,7 @@ def json_type(value: Any) -> str:
         return "boolean"
     if kind is int:
         return "integer"
-    if kind is float or kind is NonFinite:
+    if kind is float or kind is NonFinite or kind is InexactFloat:
         return "number"
     if kind is str:
         return "string"
@@ -201,12 +234,56 @@ def show(value: Any, limit: int = 60) -> str:
         text = _long_int(value)
     else:
         try:
-            text = orjson.dumps(value).decode()
+            budget: list[Any] = [limit, False]
+            text = orjson.dumps(_trimmed(value, budget)).decode()
+            if budget[1] and len(text) <= limit:
+                text = text[: limit - 2] + "…"
         except (TypeError, ValueError):
             try:
                 text = repr(value)
             except Exception:  # a foreign object whose repr fails: say what it is
                 text = f"<{kind.__name__}>"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _trimmed(value: Any, budget: list[Any]) -> Any:
+    """As much of ``value`` as ``budget`` characters show: only that part is ever rendered.
+
+    A message never renders a whole 60 MB value to show its first 60 characters.
+    ``budget`` is ``[characters left, whether anything was cut]``.
+    """
+    budget[0] -= 1
+    kind = type(value)
+    if kind is str:
+        text = value[: max(budget[0], 0) + 1]
+        budget[0] -= len(text)
+        budget[1] = budget[1] or len(text) < len(value)
+        return text
+    if kind is list:
+        items = []
+        for item in value:
+            if budget[0] <= 0:
+                budget[1] = True
+                break
+            items.append(_trimmed(item, budget))
+        return items
+    if kind is dict or kind is DupDict:
+        members = {}
+        for name, item in value.items():
+            if budget[0] <= 0:
+                budget[1] = True
+                break
+            members[_trimmed(name, budget)] = _trimmed(item, budget)
+        return members
+    return value
+
+
+def clip(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis: what a message echoes of input.
+
+    >>> clip("k" * 100)[-3:], len(clip("k" * 100)), clip("short")
+    ('kk…', 60, 'short')
+    """
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
@@ -345,6 +422,22 @@ def _timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> 
 
 def _pattern(pattern: checks.Pattern) -> Checker:
     ok = pattern.ok
+    if isinstance(pattern, checks.ResponsibleCode):  # format.md: not a ministry or agency
+
+        def responsible(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+            if type(value) is not str:
+                return w.wrong_type(value, "string", parent, key, depth)
+            if ok(value):
+                return True
+            w.add(
+                "responsible-invalid",
+                (*parent, key),
+                "responsible-invalid.pattern",
+                got=show(value),
+            )
+            return False
+
+        return responsible
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not str:
@@ -418,44 +511,76 @@ def _array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Che
 
 
 def _free(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
-    """Any JSON (extensions, unknown members): depth, keys, numbers and JSON types are checked."""
-    stack: list[tuple[Any, Path, str | int, int]] = [(value, parent, key, depth)]
+    """Any JSON (extensions, unknown members): depth, keys, numbers and JSON types are checked.
+
+    Iterative, in document order, holding one iterator per open container: memory stays
+    bounded by the depth, whatever the length of an array or object.
+    """
+    stack: list[tuple[Iterator[tuple[Any, Any]], Path, int]] = []
+    _free_one(value, parent, key, w, depth, stack)
     while stack:
-        item, where, name, level = stack.pop()
-        if level > MAX_DEPTH:
-            raise TooDeep((*where, name))
-        kind = type(item)
-        if kind is str or kind is bool or item is None:
+        items, path, level = stack[-1]
+        entry = next(items, None)
+        if entry is None:
+            stack.pop()
             continue
-        if kind is dict or kind is DupDict:
-            w.keys += len(item)
-            path = (*where, name)
-            if kind is DupDict:
-                _report_duplicates(item, path, w)
-            pairs = list(item.items())
-            if not all(type(k) is str for k, _ in pairs):
-                pairs = _string_keys(pairs, path, w)
-            stack.extend((v, path, k, level + 1) for k, v in reversed(pairs))
-        elif kind is list:
-            path = (*where, name)
-            stack.extend((v, path, i, level + 1) for i, v in reversed(list(enumerate(item))))
-        elif kind is int:
-            if not -MAX_DOUBLE <= item <= MAX_DOUBLE:
-                w.add("non-finite-number", (*where, name), literal=show(item))
-        elif kind is float:
-            if not math.isfinite(item):
-                w.add("non-finite-number", (*where, name), literal=show(item))
-        elif kind is NonFinite:
-            w.add("non-finite-number", (*where, name), literal=item.literal)
-        else:  # a Python object in an already-parsed document: not JSON
-            w.add(
-                "wrong-type",
-                (*where, name),
-                "wrong-type.json",
-                field=_field_name(where, name),
-                got_type=json_type(item),
-            )
+        _free_one(entry[1], path, entry[0], w, level + 1, stack)
     return True
+
+
+def _free_one(
+    item: Any,
+    where: Path,
+    name: str | int,
+    w: Walk,
+    level: int,
+    stack: list[tuple[Iterator[tuple[Any, Any]], Path, int]],
+) -> None:
+    if level > MAX_DEPTH:
+        raise TooDeep((*where, name))
+    kind = type(item)
+    if kind is str or kind is bool or item is None:
+        return
+    if kind is dict or kind is DupDict:
+        w.keys += len(item)
+        path = (*where, name)
+        if kind is DupDict:
+            _report_duplicates(item, path, w)
+        if all(type(k) is str for k in item):
+            stack.append((iter(item.items()), path, level))
+        else:
+            stack.append((iter(_string_keys(list(item.items()), path, w)), path, level))
+    elif kind is list:
+        stack.append((enumerate(item), (*where, name), level))
+    elif kind is int:
+        if not -MAX_DOUBLE <= item <= MAX_DOUBLE:
+            w.add("non-finite-number", (*where, name), literal=show(item))
+    elif kind is float:
+        if not math.isfinite(item):
+            w.add("non-finite-number", (*where, name), literal=show(item))
+    elif kind is InexactFloat:
+        w.add("inexact-number", (*where, name), literal=clip(item.literal), kept=repr(float(item)))
+    elif kind is NonFinite:
+        w.add("non-finite-number", (*where, name), literal=item.literal)
+    else:  # a Python object in an already-parsed document: not JSON
+        w.add(
+            "wrong-type",
+            (*where, name),
+            "wrong-type.json",
+            field=_field_name(where, name),
+            got_type=json_type(item),
+        )
+
+
+def inexact_numbers(value: Any) -> list[RawIssue]:
+    """The ``inexact-number`` warnings of a parsed document, in document order."""
+    w = Walk(value)
+    _free(value, (), "", w, 0)
+    return [
+        RawIssue(i.code, i.key, i.path[1:], i.params)
+        for i in w.issues
+        if i.code == "inexact-number"
+    ]
 
 
 def _string_keys(pairs: list[tuple[Any, Any]], path: Path, w: Walk) -> list[tuple[Any, Any]]:
@@ -470,7 +595,7 @@ def _string_keys(pairs: list[tuple[Any, Any]], path: Path, w: Walk) -> list[tupl
 
 
 def _foreign_key(name: Any, path: Path, w: Walk) -> None:
-    w.issues.append(
+    w.append(
         RawIssue(
             "wrong-type",
             "wrong-type.key",
@@ -491,9 +616,11 @@ def _report_duplicates(obj: DupDict, path: Path, w: Walk) -> None:
     counts: dict[str, int] = {}
     for name in obj.duplicates:
         counts[name] = counts.get(name, 0) + 1
-        issue = RawIssue("duplicate-key", "duplicate-key", (*path, name), {"key": name}, "key")
+        issue = RawIssue(
+            "duplicate-key", "duplicate-key", (*path, name), {"key": clip(name)}, "key"
+        )
         issue.occurrence = counts[name]
-        w.issues.append(issue)
+        w.append(issue)
 
 
 @attrs.frozen
@@ -534,12 +661,12 @@ class ObjectSpec:
                     _foreign_key(name, path, w)
                     continue
                 suggestion = difflib.get_close_matches(name, list(fields), n=1, cutoff=0.75)
-                w.issues.append(
+                w.append(
                     RawIssue(
                         "unknown-field",
                         "unknown-field.suggest" if suggestion else "unknown-field",
                         (*path, name),
-                        {"field": name, "suggestion": suggestion[0] if suggestion else ""},
+                        {"field": clip(name), "suggestion": suggestion[0] if suggestion else ""},
                         "key",
                     )
                 )
@@ -688,9 +815,12 @@ def _instance_checker(kind: type) -> Checker:
 _HEADER = frozenset({"kind", "schema_version"})
 
 
-def walk_document(value: dict[str, Any], kind: str) -> tuple[Walk, Path | None]:
+def walk_document(
+    value: dict[str, Any], kind: str, w: Walk | None = None
+) -> tuple[Walk, Path | None]:
     """Walk a document of ``kind``; return the walk and the pointer of a too-deep value, if any."""
-    w = Walk()
+    if w is None:
+        w = Walk(value)
     spec = object_spec(DOCUMENT_CLASSES[kind])
     try:
         spec.check_members(value, (), w, 1, extra=_HEADER)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from functools import lru_cache
 from typing import Literal, TypeAlias
 
 __all__ = [
@@ -25,6 +26,7 @@ __all__ = [
     "PYTHON_TYPE",
     "TYPE_NAMES",
     "Lang",
+    "missing_params",
     "placeholders",
     "render",
 ]
@@ -65,6 +67,10 @@ EN: dict[str, str] = {
     "unknown-kind.missing": (
         'The document has no "kind": add "kind" with one of "catalog", "report", "dataset", '
         '"forum".'
+    ),
+    "unknown-kind.expected": (
+        "A {expected} document is needed here, but this document is a {got}: give the "
+        "{expected} instead."
     ),
     "unknown-kind.not-catalog": (
         "A catalog is needed here, but this document is a {got}: give the catalog of the "
@@ -147,6 +153,10 @@ EN: dict[str, str] = {
         "merge the two reports."
     ),
     "duplicate-id.item": '{got} is listed twice in "{field}": remove the repeat.',
+    "duplicate-id.allegation": (
+        "The allegation {got} of {institution} is already recorded (at {first}): record each "
+        "case once."
+    ),
     "unknown-reference.institution": (
         "No institution with code {got} is listed in the dataset: add it to institutions "
         "or correct the code."
@@ -185,10 +195,6 @@ EN: dict[str, str] = {
     "window-invalid.extra": (
         "There is a window for {period}, which is not a period of the plan ({allowed}): remove it."
     ),
-    "window-invalid.order": (
-        "The window of {period} is out of order: list the windows in the plan's period order "
-        "({allowed})."
-    ),
     "window-invalid.reversed": (
         "The window of {period} closes ({closes}) before it opens ({opens}): swap or correct "
         "the dates."
@@ -211,6 +217,11 @@ EN: dict[str, str] = {
     "responsible-invalid.unlisted": (
         "{got} is not a ministry or agency listed in the dataset: list it as a kementerian or "
         "lembaga, or correct the code."
+    ),
+    "responsible-invalid.pattern": (
+        "{got} is not the code of a ministry or agency (a lower-case slug such as "
+        '"kemensos"; a province, regency or city is never responsible for a kl action): '
+        "list only ministries and agencies."
     ),
     "not-assigned": (
         "Action {action} is not assigned to {institution}: report only actions assigned to "
@@ -261,8 +272,8 @@ EN: dict[str, str] = {
     ),
     "incomplete-report": (
         "This report lists {listed} of the {expected} measures its institution owes for "
-        "{period}; {missing} are missing (first: {first}) and score as not met: add an entry "
-        "for each, with claimed false if it was not done."
+        "{period}, so {missing} are missing (first: {first}) and score as not met: add an "
+        "entry for each, with claimed false if it was not done."
     ),
     "inexact-number": (
         "The number {literal} cannot be kept exactly (it would be read back as {kept}): "
@@ -273,8 +284,8 @@ EN: dict[str, str] = {
         "fix the ones listed and validate again, or raise the limit."
     ),
     "internal": (
-        "ranham failed while checking this file ({exception}: {detail}); this is a defect of "
-        "ranham, not of the file: please report it with the file."
+        "The validator failed on this file ({exception}: {detail}), a defect of ranham and "
+        "not of the file: please report it to the ranham developers with the file."
     ),
     "region-unknown": "The region code {code} is not in the {edition} edition of the region table.",
     "region-name-mismatch": (
@@ -321,6 +332,10 @@ ID: dict[str, str] = {
     "unknown-kind.missing": (
         'Dokumen tidak memiliki "kind": tambahkan "kind" dengan salah satu dari "catalog", '
         '"report", "dataset", "forum".'
+    ),
+    "unknown-kind.expected": (
+        "Di sini diperlukan dokumen {expected}, tetapi dokumen ini adalah {got}: berikan "
+        "dokumen {expected}."
     ),
     "unknown-kind.not-catalog": (
         "Di sini diperlukan katalog, tetapi dokumen ini berjenis {got}: berikan katalog tahun "
@@ -413,6 +428,10 @@ ID: dict[str, str] = {
         "Sudah ada laporan {institution} untuk {period} (di {first}): gabungkan kedua laporan."
     ),
     "duplicate-id.item": '{got} tercantum dua kali di "{field}": hapus yang berulang.',
+    "duplicate-id.allegation": (
+        "Dugaan pelanggaran {got} atas {institution} sudah tercatat (di {first}): catat setiap "
+        "kasus sekali saja."
+    ),
     "unknown-reference.institution": (
         "Tidak ada instansi berkode {got} dalam dataset: tambahkan ke institutions atau "
         "perbaiki kodenya."
@@ -454,10 +473,6 @@ ID: dict[str, str] = {
         "Ada jadwal pelaporan untuk {period}, yang bukan periode rencana aksi ({allowed}): "
         "hapus jadwal itu."
     ),
-    "window-invalid.order": (
-        "Jadwal pelaporan {period} tidak berurutan: cantumkan jadwal menurut urutan periode "
-        "rencana ({allowed})."
-    ),
     "window-invalid.reversed": (
         "Jadwal pelaporan {period} ditutup ({closes}) sebelum dibuka ({opens}): tukar atau "
         "perbaiki tanggalnya."
@@ -480,6 +495,11 @@ ID: dict[str, str] = {
     "responsible-invalid.unlisted": (
         "{got} bukan kementerian atau lembaga yang terdaftar dalam dataset: daftarkan sebagai "
         "kementerian atau lembaga, atau perbaiki kodenya."
+    ),
+    "responsible-invalid.pattern": (
+        "{got} bukan kode kementerian atau lembaga (slug huruf kecil seperti "
+        '"kemensos"; provinsi, kabupaten atau kota tidak pernah menjadi penanggung jawab aksi '
+        "kl): cantumkan hanya kementerian dan lembaga."
     ),
     "not-assigned": (
         "Aksi {action} tidak ditugaskan kepada {institution}: laporkan hanya aksi yang "
@@ -534,9 +554,9 @@ ID: dict[str, str] = {
     ),
     "incomplete-report": (
         "Laporan ini mencantumkan {listed} dari {expected} ukuran keberhasilan yang wajib "
-        "dilaporkan instansinya untuk {period}; {missing} tidak ada (yang pertama: {first}) dan "
-        "dihitung tidak tercapai: tambahkan entri untuk masing-masing, dengan claimed false bila "
-        "tidak dilaksanakan."
+        "dilaporkan instansinya untuk {period}, jadi {missing} tidak ada (yang pertama: {first}) "
+        "dan dihitung tidak tercapai: tambahkan entri untuk masing-masing, dengan claimed false "
+        "bila tidak dilaksanakan."
     ),
     "inexact-number": (
         "Angka {literal} tidak dapat disimpan dengan tepat (akan terbaca sebagai {kept}): "
@@ -547,8 +567,8 @@ ID: dict[str, str] = {
         "perbaiki yang tercantum lalu validasi lagi, atau naikkan batasnya."
     ),
     "internal": (
-        "ranham gagal saat memeriksa berkas ini ({exception}: {detail}); ini cacat pada ranham, "
-        "bukan pada berkas: laporkan bersama berkasnya."
+        "Validator gagal saat memeriksa berkas ini ({exception}: {detail}), suatu cacat pada "
+        "ranham dan bukan pada berkas: laporkan kepada pengembang ranham bersama berkasnya."
     ),
     "region-unknown": "Kode wilayah {code} tidak ada dalam tabel wilayah edisi {edition}.",
     "region-name-mismatch": (
@@ -656,6 +676,31 @@ def render(key: str, params: Mapping[str, object], lang: Lang = "en") -> str:
     if isinstance(expected, str) and expected in EXPECTED[lang]:
         values["expected"] = EXPECTED[lang][expected]
     return template.format_map(_Missing(values))
+
+
+@lru_cache(maxsize=512)
+def _needed(key: str, lang: str) -> frozenset[str]:
+    catalog = _CATALOGS[lang]
+    template = catalog.get(key) or catalog.get(key.partition(".")[0])
+    if template is None:
+        return frozenset({"<no message with this key>"})
+    return placeholders(template)
+
+
+def missing_params(key: str, params: Mapping[str, object]) -> frozenset[str]:
+    """The parameters that message ``key`` names in some language but ``params`` lacks.
+
+    A parameter ``NAME_id`` stands for ``NAME`` in Indonesian (see :func:`render`).
+
+    >>> sorted(missing_params("missing-field", {})), missing_params("missing-field", {"field": 1})
+    (['field'], frozenset())
+    """
+    missing: set[str] = set()
+    for lang in LANGS:
+        for name in _needed(key, lang):
+            if name not in params and f"{name}_{lang}" not in params:
+                missing.add(name)
+    return frozenset(missing)
 
 
 def placeholders(template: str) -> frozenset[str]:
