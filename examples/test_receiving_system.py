@@ -26,7 +26,7 @@ from ranham import Dataset, io
 from ranham.strategies import datasets
 
 sys.path.insert(0, str(Path(__file__).parent))
-from receiving_system import Intake  # noqa: E402 - the example beside this file
+from receiving_system import Intake
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
