@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from ranham import UnknownNameError, eligibility
 from ranham.reference import example_dataset
 from ranham.rules import explain, render_text
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 TEXT = {
     "en": {

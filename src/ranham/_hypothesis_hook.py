@@ -4,10 +4,15 @@
 :func:`_hypothesis_setup_hook` when it is imported (unless ``HYPOTHESIS_NO_PLUGINS`` is set).
 The hook registers, for every public class of :mod:`ranham` (entities, values, enums, errors,
 :class:`~ranham.validation.ValidationResult`) and for :class:`~ranham.validation.Issue`, a
-*function* that imports :mod:`ranham.strategies` on first use. So ``import hypothesis`` costs
-only ``import ranham`` (plus :mod:`ranham.validation`, which holds two of the types), and
-``ranham.strategies`` is imported only when a strategy is first needed. Importing it eagerly
-would also make an import cycle: ``ranham.strategies`` imports Hypothesis.
+*function* that imports :mod:`ranham.strategies` on first use.
+
+So ``import hypothesis`` loads only what the registration needs: the package root with the
+model, periods and errors, and :mod:`ranham.validation`, which holds two of the types. It does
+not load the rules, ``ranham.io``, cattrs or the strategies. The hook reads the classes the
+root already holds and never asks the root for a name it loads on first use (``score``,
+``validate``, …), since asking would import the rules; the one such class,
+``ValidationResult``, is taken from :mod:`ranham.validation` directly. Importing
+``ranham.strategies`` eagerly would also make an import cycle: it imports Hypothesis.
 """
 
 from __future__ import annotations
@@ -28,11 +33,14 @@ def _resolve(thing: Any) -> Any:
 
 
 def _public_types() -> list[type]:
+    """Every public class of ``ranham``, without loading what the root loads on first use."""
     import ranham
-    from ranham.validation import Issue
+    from ranham.validation import Issue, ValidationResult
 
-    found = [getattr(ranham, name) for name in ranham.__all__]
-    return [value for value in (*found, Issue) if isinstance(value, type)]
+    held = vars(ranham)
+    found = [held[name] for name in ranham.__all__ if name in held]
+    classes = [value for value in (*found, ValidationResult, Issue) if isinstance(value, type)]
+    return list(dict.fromkeys(classes))
 
 
 def _hypothesis_setup_hook() -> None:

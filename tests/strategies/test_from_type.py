@@ -85,3 +85,35 @@ def test_import_hypothesis_registers_without_importing_the_strategies():
     )
     assert _run(code) == "True False"
     assert _run(code, HYPOTHESIS_NO_PLUGINS="1") == "False False"
+
+
+# What registering the public types needs: the root (model, periods, errors, words, the version),
+# the process helpers and ranham.validation, which holds ValidationResult and Issue.
+_HOOK_MAY_LOAD = {
+    "ranham",
+    "ranham._hypothesis_hook",
+    "ranham._process",
+    "ranham._version",
+    "ranham.errors",
+    "ranham.model",
+    "ranham.periods",
+    "ranham.validation",
+    "ranham.words",
+}
+
+
+def _units(modules: list[str]) -> set[str]:
+    return {".".join(m.split(".")[:2]) for m in modules}
+
+
+def test_import_hypothesis_loads_only_what_the_registration_needs():
+    code = (
+        "import sys, hypothesis\n"
+        "print(' '.join(m for m in sorted(sys.modules) if m.partition('.')[0] in "
+        "{'ranham', 'cattrs', 'orjson'}))"
+    )
+    loaded = _run(code).split()
+    assert "ranham._hypothesis_hook" in loaded  # the hook ran
+    assert "cattrs" not in loaded
+    assert _units([m for m in loaded if m.startswith("ranham")]) <= _HOOK_MAY_LOAD
+    assert not {"ranham.io", "ranham.rules", "ranham.strategies"} & set(loaded)

@@ -13,7 +13,7 @@ from typing import Any
 
 import orjson
 
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 __all__ = [
     "EXIT_FINDINGS",

@@ -20,7 +20,7 @@ from ranham.cli._common import (
 )
 from ranham.rules import render_text, run_cases
 from ranham.rules.cases import as_mapping, case_files, expected_text
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {

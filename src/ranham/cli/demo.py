@@ -22,7 +22,7 @@ from ranham.model import Dataset
 from ranham.reference import example_dataset
 from ranham.rules import Eligibility, Scores, explain, render_text, score
 from ranham.validation import validate
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 T = TypeVar("T")
 

@@ -10,7 +10,7 @@ from ranham.cli.score import TIER_NAMES, add_common, add_depth, load_dataset, pr
 from ranham.model import Tier
 from ranham.rules import Decision, Eligibility, eligibility
 from ranham.rules.scoring import TIERS
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 HEAD: dict[str, dict[str, str]] = {
     "en": {

@@ -26,7 +26,7 @@ from ranham import io
 from ranham.cli._common import EXIT_OK, add_lang, render_table
 from ranham.model import Dataset, Report, ReportStatus
 from ranham.reference import example_dataset
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 SMALL_SCALE = 0.01
 """The scale of the small examples: one province, five regencies/cities, one ministry."""

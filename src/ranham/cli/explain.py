@@ -11,7 +11,7 @@ import argparse
 from ranham.cli._common import add_format
 from ranham.cli.score import add_common, add_depth, load_dataset, print_explanation
 from ranham.rules import FORMS, score
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 
 def configure(parser: argparse.ArgumentParser) -> None:

@@ -37,7 +37,7 @@ from ranham.reference.forums import document as shipped_document
 from ranham.reference.forums import forum as shipped_forum
 from ranham.reference.forums import names as shipped_names
 from ranham.validation import Issue, ValidationResult, validate
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 PLAN_TIMEZONE = "Asia/Jakarta"
 """Where "today" is taken when no ``--as-of`` date is given."""

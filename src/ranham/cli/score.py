@@ -28,7 +28,7 @@ from ranham.model import Dataset, Tier
 from ranham.periods import ReportingPeriod
 from ranham.rules import Eligibility, Scores, explain, node_to_json, render_text, score
 from ranham.rules.scoring import TIERS
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 __all__ = ["add_common", "configure", "load_dataset", "print_explanation", "run"]
 

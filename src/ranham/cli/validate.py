@@ -21,7 +21,7 @@ from ranham.errors import DocumentError
 from ranham.validation import DEFAULT_MAX_SIZE, Issue, ValidationResult, catalog_view, validate
 from ranham.validation._pointer import document_order, parse_pointer
 from ranham.validation._rules import CatalogView
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 _SEVERITY = {
     "en": {"error": "error", "warning": "warning"},

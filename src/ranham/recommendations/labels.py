@@ -12,44 +12,73 @@ CSV carry; these labels are for tables and messages.
 from __future__ import annotations
 
 import enum
-from typing import TYPE_CHECKING
 
-from ranham.model import Addressee, FollowUpStatus, Theme
-
-if TYPE_CHECKING:  # pragma: no cover - typing only
-    from ranham.validation.messages import Lang
+from ranham.words import Catalog, Lang, check_lang
 
 __all__ = ["LABELS", "label", "yes_no"]
 
-LABELS: dict[enum.Enum, dict[str, str]] = {
-    Addressee.PANRANHAM: {"en": "PANRANHAM", "id": "PANRANHAM"},
-    Addressee.IMPLEMENTERS: {"en": "implementers", "id": "pelaksana"},
-    Theme.OUTREACH: {"en": "outreach", "id": "sosialisasi"},
-    Theme.GUIDELINE: {"en": "guideline", "id": "pedoman"},
-    Theme.FORMAT: {"en": "report format", "id": "format"},
-    Theme.INCENTIVE: {"en": "incentives", "id": "insentif"},
-    Theme.BUDGET: {"en": "budget", "id": "anggaran"},
-    Theme.LEADERSHIP_COMMITMENT: {"en": "leadership commitment", "id": "komitmen pimpinan"},
-    Theme.MONITORING_EVALUATION: {
-        "en": "monitoring and evaluation",
-        "id": "pemantauan dan evaluasi",
+LABELS = Catalog(
+    "recommendation labels",
+    en={
+        "Addressee.panranham": "PANRANHAM",
+        "Addressee.pelaksana": "implementers",
+        "Theme.sosialisasi": "outreach",
+        "Theme.pedoman": "guideline",
+        "Theme.format": "report format",
+        "Theme.insentif": "incentives",
+        "Theme.anggaran": "budget",
+        "Theme.komitmen_pimpinan": "leadership commitment",
+        "Theme.pemantauan_evaluasi": "monitoring and evaluation",
+        "Theme.kapasitas": "capacity",
+        "Theme.lainnya": "other",
+        "FollowUpStatus.open": "open",
+        "FollowUpStatus.in_progress": "in progress",
+        "FollowUpStatus.implemented": "implemented",
+        "FollowUpStatus.dropped": "dropped",
+        "LinkState.given": "as given",
+        "LinkState.found": "found",
+        "LinkState.missing": "not found",
+        "LinkState.unknown": "unknown",
+        "word.yes": "yes",
+        "word.no": "no",
     },
-    Theme.CAPACITY: {"en": "capacity", "id": "kapasitas"},
-    Theme.OTHER: {"en": "other", "id": "lainnya"},
-    FollowUpStatus.OPEN: {"en": "open", "id": "terbuka"},
-    FollowUpStatus.IN_PROGRESS: {"en": "in progress", "id": "dalam proses"},
-    FollowUpStatus.IMPLEMENTED: {"en": "implemented", "id": "terlaksana"},
-    FollowUpStatus.DROPPED: {"en": "dropped", "id": "dibatalkan"},
-}
-"""Every addressee, theme and follow-up status (and link state) with its English and Indonesian
-name; :mod:`ranham.recommendations.links` adds the link states."""
+    id={
+        "Addressee.panranham": "PANRANHAM",
+        "Addressee.pelaksana": "pelaksana",
+        "Theme.sosialisasi": "sosialisasi",
+        "Theme.pedoman": "pedoman",
+        "Theme.format": "format",
+        "Theme.insentif": "insentif",
+        "Theme.anggaran": "anggaran",
+        "Theme.komitmen_pimpinan": "komitmen pimpinan",
+        "Theme.pemantauan_evaluasi": "pemantauan dan evaluasi",
+        "Theme.kapasitas": "kapasitas",
+        "Theme.lainnya": "lainnya",
+        "FollowUpStatus.open": "terbuka",
+        "FollowUpStatus.in_progress": "dalam proses",
+        "FollowUpStatus.implemented": "terlaksana",
+        "FollowUpStatus.dropped": "dibatalkan",
+        "LinkState.given": "sesuai tertulis",
+        "LinkState.found": "ditemukan",
+        "LinkState.missing": "tidak ditemukan",
+        "LinkState.unknown": "tidak diketahui",
+        "word.yes": "ya",
+        "word.no": "tidak",
+    },
+)
+"""The name of every addressee, theme, follow-up status and link state
+(:class:`~ranham.recommendations.LinkState`) in English and Indonesian, keyed
+``CLASS.CODE`` (``"Theme.komitmen_pimpinan"``), and the words yes and no."""
 
-_YES_NO = {"en": ("yes", "no"), "id": ("ya", "tidak")}
 
+def label_key(value: enum.Enum) -> str:
+    """The key of ``value`` in :data:`LABELS`: its class name and its code.
 
-def _check_lang(lang: str) -> None:
-    if lang not in _YES_NO:
-        raise ValueError(f"'lang' must be 'en' or 'id' (got {lang!r}).")
+    >>> from ranham.model import Theme
+    >>> label_key(Theme.LEADERSHIP_COMMITMENT)
+    'Theme.komitmen_pimpinan'
+    """
+    return f"{type(value).__name__}.{value.value}"
 
 
 def label(value: enum.Enum, lang: Lang = "en") -> str:
@@ -58,12 +87,10 @@ def label(value: enum.Enum, lang: Lang = "en") -> str:
     A value without a label falls back to its code, so a value added to the format later still
     prints.
     """
-    _check_lang(lang)
-    names = LABELS.get(value)
-    return names[lang] if names is not None else str(value.value)
+    names = LABELS.templates(check_lang(lang))
+    return names.get(label_key(value), str(value.value))
 
 
 def yes_no(flag: bool, lang: Lang = "en") -> str:
     """``yes``/``no`` (``ya``/``tidak``)."""
-    _check_lang(lang)
-    return _YES_NO[lang][0 if flag else 1]
+    return LABELS.template("word.yes" if flag else "word.no", check_lang(lang))

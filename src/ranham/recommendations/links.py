@@ -29,7 +29,6 @@ from typing import Any
 import attrs
 
 from ranham.model import Catalog, Forum, Link, LinkType, Recommendation
-from ranham.recommendations.labels import LABELS
 
 __all__ = [
     "LinkState",
@@ -56,16 +55,6 @@ class LinkState(enum.Enum):
 
     def __str__(self) -> str:
         return self.value
-
-
-LABELS.update(
-    {
-        LinkState.GIVEN: {"en": "as given", "id": "sesuai tertulis"},
-        LinkState.FOUND: {"en": "found", "id": "ditemukan"},
-        LinkState.MISSING: {"en": "not found", "id": "tidak ditemukan"},
-        LinkState.UNKNOWN: {"en": "unknown", "id": "tidak diketahui"},
-    }
-)
 
 
 @attrs.frozen(kw_only=True)

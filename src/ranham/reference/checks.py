@@ -45,6 +45,7 @@ from ranham.model import Dataset, Institution, InstitutionKind, code_fits_kind
 from ranham.reference.regions import RegionTable, regions
 from ranham.validation import validate
 from ranham.validation.issues import Issue
+from ranham.words import Catalog, Lang
 
 __all__ = ["check_institutions", "name_key"]
 
@@ -52,10 +53,11 @@ _PREFIX = re.compile(r"(?:kabupaten|kota)\s++")
 _DROPPED = re.compile(r"[\s-]++")
 _REGIONAL = {kind.value: kind for kind in InstitutionKind if kind.is_regional}
 
-_AUTONOMY = {
-    True: {"en": "autonomous", "id": "otonom"},
-    False: {"en": "administrative, not autonomous", "id": "administratif, tidak otonom"},
-}
+_AUTONOMY = Catalog(
+    "region autonomy",
+    en={"autonomous": "autonomous", "administrative": "administrative, not autonomous"},
+    id={"autonomous": "otonom", "administrative": "administratif, tidak otonom"},
+)
 
 Source = Dataset | Mapping[str, Any] | os.PathLike[str] | Iterable[Institution]
 
@@ -196,12 +198,16 @@ def _check_one(table: RegionTable, index: int, item: Any) -> Iterator[Issue]:
             params={
                 "code": code,
                 "edition": edition,
-                "expected": _AUTONOMY[row.autonomous]["en"],
-                "expected_id": _AUTONOMY[row.autonomous]["id"],
-                "got": _AUTONOMY[autonomous]["en"],
-                "got_id": _AUTONOMY[autonomous]["id"],
+                "expected": _autonomy(row.autonomous, "en"),
+                "expected_id": _autonomy(row.autonomous, "id"),
+                "got": _autonomy(autonomous, "en"),
+                "got_id": _autonomy(autonomous, "id"),
             },
         )
+
+
+def _autonomy(autonomous: bool, lang: Lang) -> str:
+    return _AUTONOMY.template("autonomous" if autonomous else "administrative", lang)
 
 
 def _show(text: str) -> str:

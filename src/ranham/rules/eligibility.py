@@ -34,7 +34,7 @@ from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import Criterion, RuleSet
 from ranham.rules.scoring import Scores, Shown, Value, score
 from ranham.rules.texts import Message
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 __all__ = [
     "CriterionResult",

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from ranham.periods import ReportingPeriod
-from ranham.validation.messages import Lang
+from ranham.words import Lang
 
 if TYPE_CHECKING:  # pragma: no cover
     from ranham.rules.eligibility import Eligibility

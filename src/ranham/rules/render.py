@@ -11,14 +11,14 @@ from typing import Any
 
 from ranham.rules.node import Node, NodeValue
 from ranham.rules.numbers import exact_text
-from ranham.rules.texts import CATALOGS, text
-from ranham.validation.messages import Lang
+from ranham.rules.texts import TEXTS, text
+from ranham.words import LANGS, Lang
 
 __all__ = ["node_to_json", "render_text"]
 
 
 def _word(key: str, lang: Lang) -> str:
-    return CATALOGS[lang][key]
+    return TEXTS.template(key, lang)
 
 
 def _value_text(node: Node, lang: Lang) -> str:
@@ -102,7 +102,7 @@ def node_to_json(node: Node, *, depth: int | None = None) -> dict[str, Any]:
         out["rule"] = (
             None
             if current.step is None
-            else {lang: CATALOGS[lang][f"step.{current.step}"] for lang in ("en", "id")}
+            else {lang: TEXTS.template(f"step.{current.step}", lang) for lang in LANGS}
         )
         out["params"] = dict(current.params)
         out["why"] = (

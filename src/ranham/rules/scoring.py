@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any, TypeAlias
 
 import attrs
 
+from ranham._process import paused_gc
 from ranham.errors import PeriodError, UnknownNameError
 from ranham.model import Action, ActionEntry, Dataset, Institution, Report, Tier
 from ranham.periods import PeriodCode, ReportingPeriod
@@ -34,7 +35,6 @@ from ranham.rules.loading import ruleset_for
 from ranham.rules.numbers import at_least, exact_sum, fixed, mean, percent, ratio
 from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import MissingPeriod, RuleSet
-from ranham.validation._json import paused_gc
 
 if TYPE_CHECKING:  # pragma: no cover
     from ranham.rules.eligibility import Eligibility

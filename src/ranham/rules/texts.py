@@ -1,8 +1,9 @@
 """What scoring and eligibility say to people, in English and Indonesian.
 
 A :class:`Message` is a key and its parameters; it becomes a sentence only when rendered in a
-language, so one explanation tree renders in both. Both catalogs hold the same keys and the same
-placeholders (a test checks it).
+language, so one explanation tree renders in both. The texts are one
+:class:`ranham.words.Catalog` (:data:`TEXTS`), which checks when it is built that both languages
+hold the same keys and the same placeholders.
 
 >>> Message("observed.on-time", {"n": 2, "total": 3}).text("id")
 '2 dari 3 periode tepat waktu'
@@ -11,16 +12,15 @@ placeholders (a test checks it).
 from __future__ import annotations
 
 import enum
-import string
 from collections.abc import Mapping
 from typing import TypeAlias
 
 import attrs
 
 from ranham.model import FrozenMap
-from ranham.validation.messages import Lang
+from ranham.words import Catalog, Lang, placeholders
 
-__all__ = ["EN", "ID", "Message", "Param", "text"]
+__all__ = ["EN", "ID", "TEXTS", "Message", "Param", "placeholders", "text"]
 
 Param: TypeAlias = "str | int | bool | Message | None"
 
@@ -49,26 +49,23 @@ def _shown(value: Param, lang: Lang) -> str:
     if isinstance(value, Message):
         return value.text(lang)
     if value is True or value is False:
-        return CATALOGS[lang]["word.yes" if value else "word.no"]
+        return TEXTS.template("word.yes" if value else "word.no", lang)
     if value is None:
-        return CATALOGS[lang]["word.undefined"]
+        return TEXTS.template("word.undefined", lang)
     if isinstance(value, enum.Enum):
         return str(value.value)
     return str(value)
 
 
 def text(key: str, params: Mapping[str, Param], lang: Lang) -> str:
-    """Render catalog entry ``key`` with ``params`` in ``lang``."""
-    template = CATALOGS[lang][key]
-    return template.format(**{name: _shown(value, lang) for name, value in params.items()})
+    """Render catalog entry ``key`` with ``params`` in ``lang``.
+
+    An unknown ``key`` is a :class:`KeyError`; a placeholder without a parameter stays visible.
+    """
+    return TEXTS.render(key, {name: _shown(value, lang) for name, value in params.items()}, lang)
 
 
-def placeholders(template: str) -> set[str]:
-    """The ``{names}`` a template uses (for the catalog consistency test)."""
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-EN: dict[str, str] = {
+_EN: dict[str, str] = {
     "word.yes": "yes",
     "word.no": "no",
     "word.undefined": "undefined",
@@ -200,7 +197,7 @@ EN: dict[str, str] = {
     "plain": "{text}",
 }
 
-ID: dict[str, str] = {
+_ID: dict[str, str] = {
     "word.yes": "ya",
     "word.no": "tidak",
     "word.undefined": "tidak terdefinisi",
@@ -324,4 +321,11 @@ ID: dict[str, str] = {
     "plain": "{text}",
 }
 
-CATALOGS: dict[str, dict[str, str]] = {"en": EN, "id": ID}
+TEXTS = Catalog("scoring texts", en=_EN, id=_ID)
+"""What scoring, eligibility and explanations say, by key, in English and Indonesian."""
+
+EN: Mapping[str, str] = TEXTS.en
+"""The English texts by key (read-only)."""
+
+ID: Mapping[str, str] = TEXTS.id
+"""The Indonesian texts by key (read-only)."""

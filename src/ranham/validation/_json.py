@@ -14,16 +14,16 @@ is read again by the standard library's parser with hooks that keep every proble
 from __future__ import annotations
 
 import bisect
-import gc
 import json
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
 import attrs
 import orjson
+
+from ranham._process import paused_gc  # re-exported: it moved to the process layer
 
 __all__ = [
     "paused_gc",
@@ -40,33 +40,6 @@ __all__ = [
     "parse_fast",
     "parse_strict",
 ]
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while many acyclic objects are made; restore it after.
-
-    Bulk decoding allocates hundreds of thousands of small containers, which triggers the
-    collector again and again to find no cycles (parsed JSON and frozen entities have none):
-    measured on a national year, the collector otherwise costs more than the parsing itself.
-    When the collector was enabled, the objects made meanwhile are then moved to its oldest
-    generation without being scanned (``gc.freeze()`` then ``gc.unfreeze()``); otherwise the
-    first collection after the pause would walk all of them at once. This also moves the
-    caller's own young objects to the oldest generation, where the next full collection looks
-    at them. A caller who disabled the collector keeps it disabled and untouched, and one who
-    froze objects (``gc.freeze()`` before forking workers) keeps them frozen: then nothing is
-    moved.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            if gc.get_freeze_count() == 0:
-                gc.freeze()
-                gc.unfreeze()
-            gc.enable()
 
 
 MAX_DEPTH = 64

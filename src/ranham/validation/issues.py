@@ -18,7 +18,8 @@ from typing_extensions import TypeVar
 from ranham.errors import DocumentError, InvariantError
 from ranham.model import Catalog, Dataset, Forum, FrozenMap, Report
 from ranham.validation.codes import CODES, Severity
-from ranham.validation.messages import LANGS, Lang, _Missing, missing_params, render
+from ranham.validation.messages import LANGS, Lang, missing_params, render
+from ranham.words import fill
 
 __all__ = [
     "LOCAL_CODE",
@@ -198,7 +199,7 @@ class Issue:
         """One sentence: what was expected, what was found, how to fix it."""
         if self.text:
             template = self.text.get(lang) or next(iter(self.text.values()))
-            return template.format_map(_Missing(self.params))
+            return fill(template, self.params)
         return render(self.key, self.params, lang)
 
     def to_json(self, lang: Lang = "en") -> IssueJSON:

@@ -2,7 +2,8 @@
 
 Each message is one sentence: what was expected, what was found, and how to fix it. A message
 key is an issue code, optionally with a variant after a dot (``invalid-value.enum``); both
-catalogs hold exactly the same keys and the same placeholders (a test checks it).
+catalogs hold exactly the same keys and the same placeholders: they are one
+:class:`ranham.words.Catalog` (:data:`MESSAGES`), which checks it when it is built.
 
 >>> from ranham.validation.messages import render
 >>> render("missing-field", {"field": "title"}, "en")
@@ -13,16 +14,17 @@ catalogs hold exactly the same keys and the same placeholders (a test checks it)
 
 from __future__ import annotations
 
-import string
 from collections.abc import Mapping
 from functools import lru_cache
-from typing import Literal, TypeAlias
+
+from ranham.words import LANGS, Catalog, Lang, fill, placeholders
 
 __all__ = [
     "EN",
     "EXPECTED",
     "ID",
     "LANGS",
+    "MESSAGES",
     "PYTHON_TYPE",
     "TYPE_NAMES",
     "Lang",
@@ -31,10 +33,7 @@ __all__ = [
     "render",
 ]
 
-Lang: TypeAlias = Literal["en", "id"]
-LANGS: tuple[Lang, ...] = ("en", "id")
-
-EN: dict[str, str] = {
+_EN: dict[str, str] = {
     # raw JSON
     "unreadable": "The file cannot be read ({reason}): check the path and its permissions.",
     "encoding.bom": "The file starts with a byte-order mark: save it as UTF-8 without BOM.",
@@ -299,7 +298,7 @@ EN: dict[str, str] = {
     ),
 }
 
-ID: dict[str, str] = {
+_ID: dict[str, str] = {
     # raw JSON
     "unreadable": "Berkas tidak dapat dibaca ({reason}): periksa path dan izin aksesnya.",
     "encoding.bom": "Berkas diawali byte-order mark: simpan sebagai UTF-8 tanpa BOM.",
@@ -583,8 +582,9 @@ ID: dict[str, str] = {
     ),
 }
 
-EXPECTED: dict[str, dict[str, str]] = {
-    "en": {
+_EXPECTED = Catalog(
+    "expected patterns",
+    en={
         "slug": "a slug (lower-case letters, digits, '.', '_' or '-', at most 128 characters)",
         "agency-code": 'a ministry or agency code, a lower-case slug such as "kemensos"',
         "province-code": 'a two-digit province code such as "32"',
@@ -601,7 +601,7 @@ EXPECTED: dict[str, dict[str, str]] = {
         ),
         "timezone": 'an IANA time zone name such as "Asia/Jakarta"',
     },
-    "id": {
+    id={
         "slug": "slug (huruf kecil, angka, '.', '_' atau '-', paling banyak 128 karakter)",
         "agency-code": 'kode kementerian atau lembaga berupa slug huruf kecil seperti "kemensos"',
         "province-code": 'kode provinsi dua angka seperti "32"',
@@ -619,11 +619,14 @@ EXPECTED: dict[str, dict[str, str]] = {
         ),
         "timezone": 'nama zona waktu IANA seperti "Asia/Jakarta"',
     },
-}
-"""What a pattern accepts, by pattern name (:attr:`ranham.model._checks.Pattern.name`)."""
+)
+EXPECTED: Mapping[str, Mapping[str, str]] = {lang: _EXPECTED.templates(lang) for lang in LANGS}
+"""What a pattern accepts, by language and pattern name
+(:attr:`ranham.model._checks.Pattern.name`)."""
 
-TYPE_NAMES: dict[str, dict[str, str]] = {
-    "en": {
+_TYPE_NAMES = Catalog(
+    "JSON type names",
+    en={
         "string": "a string",
         "integer": "an integer",
         "boolean": "true or false",
@@ -632,7 +635,7 @@ TYPE_NAMES: dict[str, dict[str, str]] = {
         "null": "null",
         "number": "a number with a fraction",
     },
-    "id": {
+    id={
         "string": "teks (string)",
         "integer": "bilangan bulat",
         "boolean": "true atau false",
@@ -641,26 +644,39 @@ TYPE_NAMES: dict[str, dict[str, str]] = {
         "null": "null",
         "number": "bilangan pecahan",
     },
-}
-"""JSON type names as they appear in ``wrong-type`` and ``not-an-object`` messages."""
+)
+TYPE_NAMES: Mapping[str, Mapping[str, str]] = {lang: _TYPE_NAMES.templates(lang) for lang in LANGS}
+"""JSON type names, by language, as they appear in ``wrong-type`` and ``not-an-object``
+messages."""
 
-PYTHON_TYPE: dict[str, str] = {
-    "en": "a Python {name}, which is not JSON",
-    "id": "{name} Python, yang bukan JSON",
-}
+_PYTHON_TYPE = Catalog(
+    "Python types",
+    en={"python": "a Python {name}, which is not JSON"},
+    id={"python": "{name} Python, yang bukan JSON"},
+)
+PYTHON_TYPE: Mapping[str, str] = {lang: _PYTHON_TYPE.template("python", lang) for lang in LANGS}
 """How a value that is not JSON (``python:NAME``, in an already-parsed document) is named."""
 
-_CATALOGS: Mapping[str, Mapping[str, str]] = {"en": EN, "id": ID}
+MESSAGES = Catalog("validation messages", en=_EN, id=_ID)
+"""Every issue message, by key, in English and Indonesian."""
+
+EN: Mapping[str, str] = MESSAGES.en
+"""The English messages by key (read-only)."""
+
+ID: Mapping[str, str] = MESSAGES.id
+"""The Indonesian messages by key (read-only)."""
 
 
 def render(key: str, params: Mapping[str, object], lang: Lang = "en") -> str:
     """The message ``key`` in ``lang``, with ``params`` filled in.
 
+    A key ``CODE.VARIANT`` without a message of its own falls back to the message of ``CODE``.
     Parameters that name a JSON type (``expected_type``, ``got_type``) or a pattern
     (``expected`` when it is a pattern name) are translated too, and a parameter ``NAME_id``
     stands for ``NAME`` in Indonesian (``detail_id`` for a JSON syntax error's ``detail``).
+    A placeholder without a parameter stays visible (messages never fail).
     """
-    catalog = _CATALOGS[lang]
+    catalog = MESSAGES.templates(lang)
     template = catalog.get(key) or catalog[key.partition(".")[0]]
     values = dict(params)
     for name in [n for n in values if n.endswith(f"_{lang}")]:
@@ -669,18 +685,20 @@ def render(key: str, params: Mapping[str, object], lang: Lang = "en") -> str:
         if name in values:
             raw = str(values[name])
             if raw.startswith("python:"):
-                values[name] = PYTHON_TYPE[lang].format(name=raw.removeprefix("python:"))
+                values[name] = _PYTHON_TYPE.render(
+                    "python", {"name": raw.removeprefix("python:")}, lang
+                )
             else:
-                values[name] = TYPE_NAMES[lang].get(raw, raw)
+                values[name] = _TYPE_NAMES.templates(lang).get(raw, raw)
     expected = values.get("expected")
-    if isinstance(expected, str) and expected in EXPECTED[lang]:
-        values["expected"] = EXPECTED[lang][expected]
-    return template.format_map(_Missing(values))
+    if isinstance(expected, str) and expected in _EXPECTED:
+        values["expected"] = _EXPECTED.template(expected, lang)
+    return fill(template, values)
 
 
 @lru_cache(maxsize=512)
-def _needed(key: str, lang: str) -> frozenset[str]:
-    catalog = _CATALOGS[lang]
+def _needed(key: str, lang: Lang) -> frozenset[str]:
+    catalog = MESSAGES.templates(lang)
     template = catalog.get(key) or catalog.get(key.partition(".")[0])
     if template is None:
         return frozenset({"<no message with this key>"})
@@ -701,17 +719,3 @@ def missing_params(key: str, params: Mapping[str, object]) -> frozenset[str]:
             if name not in params and f"{name}_{lang}" not in params:
                 missing.add(name)
     return frozenset(missing)
-
-
-def placeholders(template: str) -> frozenset[str]:
-    """The ``{names}`` a template uses."""
-    return frozenset(
-        name for _, name, _, _ in string.Formatter().parse(template) if name is not None
-    )
-
-
-class _Missing(dict[str, object]):
-    """Leaves an unknown placeholder visible instead of raising (messages never fail)."""
-
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"

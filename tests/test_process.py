@@ -6,7 +6,7 @@ import gc
 
 import pytest
 
-from ranham.validation._json import paused_gc
+from ranham._process import paused_gc
 
 
 @pytest.fixture
@@ -52,3 +52,9 @@ def test_the_collector_is_restored_when_the_work_fails(collector):
     with pytest.raises(ZeroDivisionError), paused_gc():
         1 / 0  # noqa: B018
     assert gc.isenabled()
+
+
+def test_the_old_home_re_exports_the_one_helper():
+    from ranham.validation import _json
+
+    assert _json.paused_gc is paused_gc
