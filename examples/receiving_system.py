@@ -80,9 +80,7 @@ class Intake:
             self.database.execute(
                 "INSERT OR REPLACE INTO reports VALUES (?, ?, ?)", (*key, io.dumps(report))
             )
-            self.database.execute(
-                "DELETE FROM warnings WHERE institution = ? AND period = ?", key
-            )
+            self.database.execute("DELETE FROM warnings WHERE institution = ? AND period = ?", key)
             for warning in warnings:
                 item: IssueJSON = warning.to_json("id")
                 self.database.execute(

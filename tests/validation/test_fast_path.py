@@ -201,3 +201,35 @@ def test_an_indented_document_has_no_compact_layout() -> None:
     document = json.loads((SPEC / "report.json").read_text())
     assert CompactLayout.of(document, json.dumps(document, indent=2).encode()) is None
     assert CompactLayout.of(document, orjson.dumps(document)) is not None
+
+
+def _valid_files() -> list[tuple[Path, dict[str, Any]]]:
+    files = [(SPEC / f"{name}.json", {}) for name in ("catalog", "report", "dataset", "forum")]
+    for name, case in sorted(EXPECTED.items()):
+        if case["issues"] or name.endswith(".jsonl"):
+            continue
+        options: dict[str, Any] = {}
+        if "catalog" in case:
+            options["catalog"] = (CORPUS / case["catalog"]).resolve()
+        files.append((CORPUS / name, options))
+    return files
+
+
+@pytest.mark.parametrize(
+    ("path", "options"), _valid_files(), ids=lambda v: v.name if isinstance(v, Path) else ""
+)
+def test_every_valid_document_takes_the_fast_path(
+    path: Path, options: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A valid document never reaches the careful walk: a quiet fall-back would only be slow,
+    so no other test would notice it (issue 19)."""
+    import ranham.validation
+
+    def careful(*_args: Any, **_kwargs: Any) -> Any:
+        raise AssertionError(f"{path.name} took the careful path")
+
+    monkeypatch.setattr(ranham.validation, "walk_document", careful)
+    result = validate(path, **options)
+    assert result.valid
+    assert result.document is not None
+    assert "internal" not in result.codes

@@ -100,6 +100,8 @@ def freeze_json(value: Any) -> JsonValue:
         return FrozenMap((k, freeze_json(v)) for k, v in value.items())
     if kind is list or kind is tuple:
         return tuple(freeze_json(v) for v in value)
+    if kind is not float and isinstance(value, float):  # a parser's float subclass: the double
+        return float(value)
     return value  # type: ignore[no-any-return]
 
 

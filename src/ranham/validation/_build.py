@@ -217,23 +217,6 @@ def _scalar(check: checks.Check) -> Scalar | None:
             return value
 
         return pattern
-    if isinstance(check, checks.Int):
-        low, high = check.low, check.high
-
-        def integer(value: Any) -> int:
-            if type(value) is not int or not low <= value <= high:
-                raise Bail
-            return value
-
-        return integer
-    if isinstance(check, checks.Flag):
-
-        def flag(value: Any) -> bool:
-            if type(value) is not bool:
-                raise Bail
-            return value
-
-        return flag
     if isinstance(check, checks.Enum):
         members = {str(member.value): member for member in check.enum_type}
 

@@ -133,10 +133,6 @@ class Walk:
             self.omitted[CODES[issue.code] is Severity.ERROR] += 1
         self.issues = fatal + rest[:keep]
 
-    def mark(self, obj: dict[str, Any], name: str) -> None:
-        """Record that member ``name`` of ``obj`` must not be read by the domain rules."""
-        self.bad.setdefault(id(obj), set()).add(name)
-
     def get(self, obj: Any, name: str) -> Any:
         """Member ``name`` of ``obj`` when it is present and usable, else :data:`MISSING`."""
         if type(obj) is not dict and type(obj) is not DupDict:
@@ -630,7 +626,6 @@ class ObjectSpec:
     name: str
     fields: dict[str, Checker]
     required: tuple[str, ...]
-    empty_ok: frozenset[str] = frozenset()
 
     def check(self, value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         """Check an object of this shape; True when it is an object at all."""
