@@ -6,7 +6,14 @@ import argparse
 import sys
 
 from ranham.cli._common import EXIT_OK, add_format, print_json, render_csv, render_table
-from ranham.cli.score import TIER_NAMES, add_common, add_depth, load_dataset, print_explanation
+from ranham.cli.score import (
+    TIER_NAMES,
+    add_common,
+    add_depth,
+    load_dataset,
+    print_explanation,
+    ruleset_argument,
+)
 from ranham.model import Tier
 from ranham.rules import Decision, Eligibility, eligibility
 from ranham.rules.scoring import TIERS
@@ -69,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    result = eligibility(dataset, args.ruleset)
+    result = eligibility(dataset, ruleset_argument(args.ruleset))
     if args.explain is not None:
         code = args.explain
         decision = result.decision(code)

@@ -9,28 +9,53 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
 from ranham import io
 from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    InputSizeError,
     add_format,
     add_lang,
+    clean,
     fail,
+    open_regular,
     print_json,
+    read_bounded,
+    read_regular,
     render_csv,
     render_table,
 )
-from ranham.errors import DocumentError, InvariantError, UnknownNameError
+from ranham.errors import DocumentError, InvariantError, RuleSetError, UnknownNameError
 from ranham.model import Dataset, Tier
 from ranham.periods import ReportingPeriod
-from ranham.rules import Eligibility, Scores, explain, node_to_json, render_text, score
+from ranham.rules import (
+    Eligibility,
+    RuleSet,
+    Scores,
+    explain,
+    loads_ruleset,
+    node_to_json,
+    render_text,
+    score,
+)
 from ranham.rules.scoring import TIERS
+from ranham.validation import DEFAULT_MAX_SIZE
 from ranham.validation.messages import Lang
 
-__all__ = ["add_common", "configure", "load_dataset", "print_explanation", "run"]
+__all__ = [
+    "RULESET_MAX_SIZE",
+    "add_common",
+    "configure",
+    "load_dataset",
+    "print_explanation",
+    "ruleset_argument",
+    "run",
+]
+
+RULESET_MAX_SIZE = 1 << 20
+"""The largest rule-set file read from the command line (1 MiB; the shipped ones are < 20 KB)."""
 
 _SEVERITY = {"en": "error", "id": "galat"}
 
@@ -124,33 +149,65 @@ def load_dataset(path: str, lang: Lang) -> Dataset | int:
 
     An invalid file is refused with every validation issue on standard error, as ``ranham
     validate`` prints them (exit 1); a file that is not a dataset, or cannot be read, exits 2.
+    A path that is not a regular file (a FIFO, a device) is refused without being opened.
     """
     try:
-        return io.load(Path(path), kind=Dataset)
+        with open_regular(path) as stream:
+            data = read_bounded(stream, DEFAULT_MAX_SIZE)  # more than the limit is too-large
+        return io.loads(data, kind=Dataset)
     except DocumentError as error:
         for issue in error.issues:
             if not issue.is_error:
                 continue
             where = f"{path}:{issue.line}:{issue.column}" if issue.line is not None else path
-            print(
+            line = (
                 f"{where}: {_SEVERITY[lang]} {issue.code} {issue.pointer or '/'}: "
-                f"{issue.message(lang)}",
-                file=sys.stderr,
+                f"{issue.message(lang)}"
             )
+            print(clean(line), file=sys.stderr)
         errors = sum(1 for issue in error.issues if issue.is_error)
-        return fail(HEAD[lang]["refused"].format(path=path, count=errors), EXIT_FINDINGS)
+        return fail(HEAD[lang]["refused"].format(path=clean(path), count=errors), EXIT_FINDINGS)
     except InvariantError:
-        kind = _kind(path)
-        return fail(HEAD[lang]["not-dataset"].format(path=path, kind=kind), EXIT_USAGE)
+        kind = _kind(data)
+        return fail(HEAD[lang]["not-dataset"].format(path=clean(path), kind=kind), EXIT_USAGE)
     except OSError as error:
-        return fail(f"{path}: {error.strerror or type(error).__name__}", EXIT_USAGE)
+        return fail(f"{clean(path)}: {error.strerror or type(error).__name__}", EXIT_USAGE)
 
 
-def _kind(path: str) -> str:
+def _kind(data: bytes) -> str:
     try:
-        return str(io.load(Path(path)).__class__.__name__).lower()
+        return str(io.loads(data).__class__.__name__).lower()
     except Exception:  # pragma: no cover - the file was just read successfully
         return "other"
+
+
+def ruleset_argument(value: str | None) -> RuleSet | str | None:
+    """``--ruleset``: a shipped id as given; a path ending in ``.toml`` read here, safely.
+
+    The file must be a regular file (never a FIFO or a device, which would block or never end)
+    of at most :data:`RULESET_MAX_SIZE` bytes of UTF-8; anything else is a
+    :class:`~ranham.errors.RuleSetError` naming the file (exit 2).
+    """
+    if value is None or not value.endswith(".toml"):
+        return value
+    try:
+        data = read_regular(value, RULESET_MAX_SIZE, "rule set")
+    except OSError as error:
+        raise RuleSetError(
+            f"cannot be read ({error.strerror or type(error).__name__}); check the path, or "
+            "pass a shipped rule set id such as ranham-2021-2025/default.",
+            location=clean(value),
+        ) from None
+    except InputSizeError as error:
+        raise RuleSetError(str(error)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RuleSetError(
+            f"is not UTF-8 text (byte {error.start} cannot be decoded); save it as UTF-8.",
+            location=clean(value),
+        ) from None
+    return loads_ruleset(text, name=value)
 
 
 def print_explanation(
@@ -171,7 +228,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    scores = score(dataset, args.ruleset)
+    scores = score(dataset, ruleset_argument(args.ruleset))
     if args.explain is not None:
         return print_explanation(scores, args.explain, args.format, lang, args.depth)
     period: ReportingPeriod | None = None
