@@ -16,7 +16,7 @@ import traceback
 from collections.abc import Sequence
 
 from ranham._version import __version__
-from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
+from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail, warn_unknown_lang
 from ranham.errors import DocumentError, RanhamError
 
 __all__ = ["COMMANDS", "main"]
@@ -61,6 +61,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     chosen = next((a for a in args_list if not a.startswith("-")), None)
+    warn_unknown_lang()
     try:
         args = _parser(chosen if chosen in COMMANDS else None).parse_args(args_list)
         module = importlib.import_module(COMMANDS[args.command][0])

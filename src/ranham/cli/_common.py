@@ -34,6 +34,7 @@ __all__ = [
     "print_json",
     "read_bounded",
     "read_regular",
+    "warn_unknown_lang",
     "render_csv",
     "render_table",
 ]
@@ -54,6 +55,30 @@ def default_lang() -> Lang:
     explicit = os.environ.get("RANHAM_LANG", "").strip().lower()
     if explicit in ("en", "id"):
         return explicit  # type: ignore[return-value]
+    return _locale_lang()
+
+
+def warn_unknown_lang() -> None:
+    """Say once, on standard error, that ``RANHAM_LANG`` holds no language of ``ranham``."""
+    value = os.environ.get("RANHAM_LANG", "")
+    if not value.strip() or value.strip().lower() in ("en", "id"):
+        return
+    chosen = _locale_lang()
+    shown = clean(value if len(value) <= 20 else value[:20] + "…")
+    if chosen == "id":
+        message = (
+            f"RANHAM_LANG={shown!r} bukan bahasa ranham: setel RANHAM_LANG=id atau "
+            "RANHAM_LANG=en (atau gunakan --lang); kini memakai id dari locale."
+        )
+    else:
+        message = (
+            f"RANHAM_LANG={shown!r} is not a language of ranham: set RANHAM_LANG=id or "
+            "RANHAM_LANG=en (or use --lang); using en for now."
+        )
+    print(f"ranham: {message}", file=sys.stderr)
+
+
+def _locale_lang() -> Lang:
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:

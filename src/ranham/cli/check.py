@@ -23,6 +23,7 @@ from ranham.cli._common import (
     print_json,
     read_regular,
 )
+from ranham.cli.score import non_negative
 from ranham.rules import CaseResult, render_text, run_cases
 from ranham.rules.cases import as_mapping, case_files, expected_text
 from ranham.validation.messages import Lang
@@ -65,7 +66,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_format(parser, ("text", "json"), "text")
     parser.add_argument(
         "--depth",
-        type=int,
+        type=non_negative,
         default=4,
         metavar="N",
         help="how deep to explain a mismatch (default: 4 levels)",

@@ -110,10 +110,11 @@ def run(args: argparse.Namespace) -> int:
     """Generate, validate, read, score, decide and explain; exit 1 if the example were invalid."""
     lang: Lang = args.lang
     text = TEXT[lang]
-    print(text["step-generate"].format(year=args.year, seed=args.seed, scale=args.scale))
+    # generated before the first line is printed, so that a refused --year prints nothing else
     generated, t_generate = _timed(
         lambda: example_dataset(year=args.year, seed=args.seed, scale=args.scale)
     )
+    print(text["step-generate"].format(year=args.year, seed=args.seed, scale=args.scale))
     print(text["generated"].format(**_counts(generated)))
 
     data = io.dumps(generated)

@@ -5,7 +5,16 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ranham.cli._common import EXIT_OK, add_format, print_json, render_csv, render_table
+from ranham.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    add_format,
+    clean,
+    fail,
+    print_json,
+    render_csv,
+    render_table,
+)
 from ranham.cli.score import (
     TIER_NAMES,
     add_common,
@@ -14,7 +23,7 @@ from ranham.cli.score import (
     print_explanation,
     ruleset_argument,
 )
-from ranham.model import Tier
+from ranham.model import Dataset, Tier
 from ranham.rules import Decision, Eligibility, eligibility
 from ranham.rules.scoring import TIERS
 from ranham.validation.messages import Lang
@@ -35,6 +44,12 @@ HEAD: dict[str, dict[str, str]] = {
         "observed": "Observed",
         "required": "Required",
         "no-criteria": "none",
+        "unknown-code": "--explain {code}: no institution of this dataset has that code; give the "
+        "code of a listed institution (e.g. {example}); `ranham eligibility DATASET` lists the "
+        "judged ones.",
+        "not-judged": "--explain {code}: {name} has no action assigned in this dataset, so it is "
+        "not judged for the incentive; choose an institution listed by `ranham eligibility "
+        "DATASET`.",
     },
     "id": {
         "title": "Kelayakan insentif {year} · aturan {id} (versi {version}) · kriteria: {criteria}",
@@ -50,6 +65,12 @@ HEAD: dict[str, dict[str, str]] = {
         "observed": "Teramati",
         "required": "Disyaratkan",
         "no-criteria": "tidak ada",
+        "unknown-code": "--explain {code}: tidak ada instansi berkode itu dalam dataset ini; "
+        "berikan kode instansi yang terdaftar (mis. {example}); `ranham eligibility DATASET` "
+        "mendaftar instansi yang dinilai.",
+        "not-judged": "--explain {code}: {name} tidak mendapat aksi dalam dataset ini, sehingga "
+        "tidak dinilai untuk insentif; pilih instansi yang terdaftar oleh `ranham eligibility "
+        "DATASET`.",
     },
 }
 
@@ -79,6 +100,8 @@ def run(args: argparse.Namespace) -> int:
     result = eligibility(dataset, ruleset_argument(args.ruleset))
     if args.explain is not None:
         code = args.explain
+        if code not in result.scores.codes:
+            return _not_judged(dataset, result, code, lang)
         decision = result.decision(code)
         quantity = f"rank({code})" if decision.rank is not None else f"eligible({code})"
         fmt = "json" if args.format == "json" else "text"
@@ -91,6 +114,17 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(_table(result, tiers, lang))
     return EXIT_OK
+
+
+def _not_judged(dataset: Dataset, result: Eligibility, code: str, lang: Lang) -> int:
+    """Refuse ``--explain`` of a code that is not judged, saying why and what to give instead."""
+    listed = {institution.code: institution.name for institution in dataset.institutions}
+    if code in listed:
+        message = HEAD[lang]["not-judged"].format(code=code, name=listed[code])
+    else:
+        example = result.scores.codes[0] if result.scores.codes else next(iter(listed), "32.16")
+        message = HEAD[lang]["unknown-code"].format(code=code, example=example)
+    return fail(clean(message), EXIT_USAGE)
 
 
 def _name(result: Eligibility, code: str) -> str:

@@ -49,6 +49,7 @@ __all__ = [
     "add_common",
     "configure",
     "load_dataset",
+    "non_negative",
     "print_explanation",
     "ruleset_argument",
     "run",
@@ -77,6 +78,9 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "no",
         "refused": "{path} is not a valid dataset: {count} error(s); nothing was computed.",
         "not-dataset": "{path} is a {kind} document; this command needs a dataset document.",
+        "jsonl": "{path} is a JSON Lines archive (one document per line); this command needs one "
+        "dataset document (.json) holding the catalog, the institutions and the reports, such "
+        "as the dataset.json that `ranham example --out DIR` writes.",
     },
     "id": {
         "title": "RANHAM {year} · aturan {id} (versi {version}) · dasar {basis}",
@@ -95,6 +99,9 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "tidak",
         "refused": "{path} bukan dataset yang sah: {count} galat; tidak ada yang dihitung.",
         "not-dataset": "{path} adalah dokumen {kind}; perintah ini memerlukan dokumen dataset.",
+        "jsonl": "{path} adalah arsip JSON Lines (satu dokumen per baris); perintah ini "
+        "memerlukan satu dokumen dataset (.json) yang memuat katalog, instansi dan laporan, "
+        "seperti dataset.json yang ditulis `ranham example --out DIR`.",
     },
 }
 
@@ -120,10 +127,20 @@ def add_depth(parser: argparse.ArgumentParser) -> None:
     """``--depth`` of an explanation."""
     parser.add_argument(
         "--depth",
-        type=int,
+        type=non_negative,
         metavar="N",
         help="show an explanation N levels deep (default: all the way down to the measures)",
     )
+
+
+def non_negative(text: str) -> int:
+    """``--depth``: a whole number of levels, 0 or more (0 shows the quantity alone)."""
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of levels, 0 or more, such as 2 (got {clean(text)!r})"
+        )
+    return value
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -151,6 +168,8 @@ def load_dataset(path: str, lang: Lang) -> Dataset | int:
     validate`` prints them (exit 1); a file that is not a dataset, or cannot be read, exits 2.
     A path that is not a regular file (a FIFO, a device) is refused without being opened.
     """
+    if path.endswith(".jsonl"):
+        return fail(HEAD[lang]["jsonl"].format(path=clean(path)), EXIT_USAGE)
     try:
         with open_regular(path) as stream:
             data = read_bounded(stream, DEFAULT_MAX_SIZE)  # more than the limit is too-large
