@@ -69,7 +69,7 @@ def test_the_readme_python_snippet_runs_on_the_example_files(
     )
     assert checked.count("assert ") == 3
     monkeypatch.chdir(contoh)
-    exec(compile(checked, "README.md", "exec"), {})  # noqa: S102 - the README's own code
+    exec(compile(checked, "README.md", "exec"), {})  # the README's own code
     assert "S(32.16) = 44.44" in capsys.readouterr().out
 
 
