@@ -40,7 +40,7 @@ HEAD: dict[str, dict[str, str]] = {
         "name": "Name",
         "tier": "Tier",
         "annual": "Annual score",
-        "failed": "First failed criterion",
+        "failed": "Failed criteria",
         "observed": "Observed",
         "required": "Required",
         "no-criteria": "none",
@@ -61,7 +61,7 @@ HEAD: dict[str, dict[str, str]] = {
         "name": "Nama",
         "tier": "Tingkat",
         "annual": "Nilai tahunan",
-        "failed": "Kriteria pertama yang gagal",
+        "failed": "Kriteria yang gagal",
         "observed": "Teramati",
         "required": "Disyaratkan",
         "no-criteria": "tidak ada",
@@ -159,22 +159,25 @@ def _table(result: Eligibility, tiers: tuple[Tier, ...], lang: Lang) -> str:
     others = [d for d in result.decisions if not d.eligible and d.tier in tiers]
     if others:
         out.append(h["not-eligible"])
-        failed_rows = [_failed_row(result, d, lang) for d in others]
+        failed_rows = [row for d in others for row in _failed_rows(result, d, lang)]
         columns = [h["code"], h["name"], h["tier"], h["failed"], h["observed"], h["required"]]
         out.append(render_table(columns, failed_rows))
     return "\n".join(out).rstrip()
 
 
-def _failed_row(result: Eligibility, decision: Decision, lang: Lang) -> list[object]:
-    first = decision.failed[0]
-    return [
-        decision.code,
-        _name(result, decision.code),
-        TIER_NAMES[lang][decision.tier],
-        str(first.criterion),
-        first.observed.text(lang),
-        first.required.text(lang),
-    ]
+def _failed_rows(result: Eligibility, decision: Decision, lang: Lang) -> list[list[object]]:
+    """One row per failed criterion; the institution is named on the first only."""
+    rows: list[list[object]] = []
+    for index, failed in enumerate(decision.failed):
+        who: list[object] = (
+            [decision.code, _name(result, decision.code), TIER_NAMES[lang][decision.tier]]
+            if index == 0
+            else ["", "", ""]
+        )
+        rows.append(
+            [*who, str(failed.criterion), failed.observed.text(lang), failed.required.text(lang)]
+        )
+    return rows
 
 
 def _csv(result: Eligibility, tiers: tuple[Tier, ...], lang: Lang) -> str:

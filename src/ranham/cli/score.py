@@ -32,6 +32,7 @@ from ranham.model import Dataset, Tier
 from ranham.periods import ReportingPeriod
 from ranham.rules import (
     Eligibility,
+    MissingPeriod,
     RuleSet,
     Scores,
     explain,
@@ -78,6 +79,8 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "no",
         "refused": "{path} is not a valid dataset: {count} error(s); nothing was computed.",
         "not-dataset": "{path} is a {kind} document; this command needs a dataset document.",
+        "zero-note": "Note: a period without a counted report counts as 0 in the annual mean "
+        "(missing_period = zero).",
         "jsonl": "{path} is a JSON Lines archive (one document per line); this command needs one "
         "dataset document (.json) holding the catalog, the institutions and the reports, such "
         "as the dataset.json that `ranham example --out DIR` writes.",
@@ -99,6 +102,8 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "tidak",
         "refused": "{path} bukan dataset yang sah: {count} galat; tidak ada yang dihitung.",
         "not-dataset": "{path} adalah dokumen {kind}; perintah ini memerlukan dokumen dataset.",
+        "zero-note": "Catatan: periode tanpa laporan yang dihitung bernilai 0 dalam rerata "
+        "tahunan (missing_period = zero).",
         "jsonl": "{path} adalah arsip JSON Lines (satu dokumen per baris); perintah ini "
         "memerlukan satu dokumen dataset (.json) yang memuat katalog, instansi dan laporan, "
         "seperti dataset.json yang ditulis `ranham example --out DIR`.",
@@ -328,7 +333,24 @@ def tier_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -
             r(scores.ratio()),
         ]
     )
-    return render_table(columns, rows, right=range(1, len(columns)))
+    return render_table(columns, rows, right=range(1, len(columns))) + zero_note(scores, lang)
+
+
+def zero_note(scores: Scores, lang: Lang) -> str:
+    """The line under a table of annual figures when missing periods count as 0 in them.
+
+    Empty unless the rule set counts a period without a counted report as 0 and some
+    institution of the dataset has such a period: only then can an annual figure fall below
+    all its period figures, which readers otherwise take for an error.
+    """
+    if scores.ruleset.scoring.missing_period is not MissingPeriod.ZERO:
+        return ""
+    missing = any(
+        scores.institution_period(code, period) is None
+        for code in scores.codes
+        for period in scores.periods
+    )
+    return "\n" + HEAD[lang]["zero-note"] if missing else ""
 
 
 def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -> str:
@@ -375,7 +397,7 @@ def institution_table(
                 ]
                 for action in scores.assigned(code)
             ]
-    return render_table(columns, rows, right=range(3, len(columns)))
+    return render_table(columns, rows, right=range(3, len(columns))) + zero_note(scores, lang)
 
 
 def _csv_value(value: object) -> object:

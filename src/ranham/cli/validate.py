@@ -72,6 +72,18 @@ _CATALOG_UNREADABLE = {
     "en": "the catalog {path} cannot be read; nothing else was checked.",
     "id": "katalog {path} tidak dapat dibaca; berkas lain tidak diperiksa.",
 }
+_NO_CATALOG = {
+    "en": "note: {count} report file(s) were checked without a catalog, so these checks were not "
+    "done: that each action and measure is in the year's catalog and belongs to the report's "
+    "period, that the period is one the plan uses, that the actions are assigned to the "
+    "institution's tier, and that the report came within its window. Give the year's catalog "
+    "(or a dataset) with --catalog FILE to run them.",
+    "id": "catatan: {count} berkas laporan diperiksa tanpa katalog, sehingga pemeriksaan berikut "
+    "tidak dilakukan: setiap aksi dan ukuran ada dalam katalog tahun itu dan sesuai periode "
+    "laporan, periodenya dipakai oleh rencana aksi, aksinya ditugaskan ke tingkat instansi, dan "
+    "laporan masuk dalam jendela waktunya. Berikan katalog tahun itu (atau dataset) dengan "
+    "--catalog BERKAS untuk menjalankannya.",
+}
 _SUFFIXES = (".json", ".jsonl")
 MAX_SIZE_LIMIT = 1 << 40
 """The largest ``--max-size`` accepted (1 TiB): far above any real document, and small enough
@@ -182,6 +194,8 @@ def run(args: argparse.Namespace) -> int:
     for path in _files(args.paths):
         _check_file(path, view, args, writer)
     writer.finish()
+    if view is None and writer.reports:  # once, and on stderr: stdout stays the contract
+        print(f"ranham: {_NO_CATALOG[lang].format(count=writer.reports)}", file=sys.stderr)
     if writer.stopped:
         return EXIT_USAGE
     return EXIT_OK if writer.valid else EXIT_FINDINGS
@@ -249,13 +263,13 @@ def _check_lines(
     try:
         for _, result in iter_jsonl(stream, view=view, max_size=max_size):
             writer.issues(result.issues, *_counts(result))
-            if result.kind is not None and len(kinds) < 2:
+            if result.kind is not None and result.kind not in kinds:
                 kinds.add(result.kind)
     except OSError as error:
         writer.issues(_unreadable(path, error).issues, 1, 0)
     except Exception as error:  # a defect of ranham: this file's issue, never a traceback
         writer.issues((_internal(error),), 1, 0)
-    writer.end(kinds.pop() if len(kinds) == 1 else None)  # lines of unknown kind do not count
+    writer.end(next(iter(kinds)) if len(kinds) == 1 else None, "report" in kinds)
 
 
 def _with_regions(result: ValidationResult, data: bytes, edition: str) -> ValidationResult:
@@ -292,6 +306,7 @@ class _Writer:
         self.warnings = 0
         self.valid = True
         self.stopped = False  # a file unreadable or internal: exit 2
+        self.reports = 0  # files holding reports
         self._path = ""
         self._file_errors = 0
         self._file_issues = 0
@@ -317,8 +332,11 @@ class _Writer:
         self.errors += errors
         self.warnings += warnings
 
-    def end(self, kind: str | None) -> None:
+    def end(self, kind: str | None, reports: bool = False) -> None:
+        """The file is done; ``reports`` says it held reports (a mixed archive has no kind)."""
         self.files += 1
+        if kind == "report" or reports:
+            self.reports += 1
         if self._file_errors:
             self.valid = False
         self._end(kind)
