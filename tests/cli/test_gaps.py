@@ -32,13 +32,13 @@ def test_reports_without_catalog_say_once_what_was_not_checked(
     status, _, err = _run(capsys, "validate", "--format", fmt, REPORT, CATALOG, str(archive))
     assert status == 0
     assert err.count("ranham: ") == 1
-    assert err.startswith("ranham: note: 2 report file(s) were checked without a catalog")
+    assert err.startswith("ranham: note: 2 valid report file(s) were checked without a catalog")
     assert "Give the year's catalog (or a dataset) with --catalog FILE to run them." in err
 
 
 def test_the_note_in_indonesian(capsys: pytest.CaptureFixture[str]) -> None:
     _, _, err = _run(capsys, "validate", "--lang", "id", REPORT)
-    assert err.startswith("ranham: catatan: 1 berkas laporan diperiksa tanpa katalog")
+    assert err.startswith("ranham: catatan: 1 berkas laporan yang sah diperiksa tanpa katalog")
 
 
 @pytest.mark.parametrize(

@@ -9,6 +9,7 @@ import errno
 import io
 import locale
 import os
+import shutil
 import stat
 import sys
 from collections.abc import Iterable, Sequence
@@ -37,6 +38,8 @@ __all__ = [
     "warn_unknown_lang",
     "render_csv",
     "render_table",
+    "shorten",
+    "table_width",
 ]
 
 EXIT_OK = 0
@@ -118,14 +121,54 @@ def print_json(value: Any) -> None:
     sys.stdout.buffer.flush()
 
 
+def table_width(wide: bool = False) -> int | None:
+    """The width tables must fit: ``$COLUMNS``, else the terminal's; ``None`` for no limit.
+
+    Output that goes to a file or a pipe has no terminal to fit, so it keeps full names (as
+    ``--wide`` does), unless ``COLUMNS`` asks for a width.
+    """
+    if wide:
+        return None
+    columns = os.environ.get("COLUMNS", "")
+    if columns.isascii() and columns.isdigit() and 0 < len(columns) <= 4:
+        return max(int(columns), 40)
+    try:
+        if not sys.stdout.isatty():
+            return None
+    except (AttributeError, ValueError):  # pragma: no cover - a closed or odd stream
+        return None
+    return max(shutil.get_terminal_size().columns, 40)
+
+
+def shorten(text: str, width: int) -> str:
+    """``text`` cut to ``width`` characters, ending in "…" when it was cut."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
 def render_table(
-    headers: Sequence[str], rows: Iterable[Sequence[object]], *, right: Sequence[int] = ()
+    headers: Sequence[str],
+    rows: Iterable[Sequence[object]],
+    *,
+    right: Sequence[int] = (),
+    width: int | None = None,
+    shrink: int | None = None,
 ) -> str:
-    """A plain-text table: a header line, a rule, then the rows; ``right`` aligns columns right."""
-    cells = [[str(h) for h in headers]] + [
-        ["" if c is None else str(c) for c in row] for row in rows
+    """A plain-text table: a header line, a rule, then the rows; ``right`` aligns columns right.
+
+    With ``width`` and ``shrink`` (a column index), the cells of that column (a name) are
+    shortened with "…" until the table fits ``width`` characters, down to 12 characters.
+    Every cell is escaped with :func:`clean`: text from an input cannot forge a line.
+    """
+    cells = [[clean(str(h)) for h in headers]] + [
+        ["" if c is None else clean(str(c)) for c in row] for row in rows
     ]
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
+    if width is not None and shrink is not None:
+        total = sum(widths) + 2 * (len(widths) - 1)
+        if total > width:
+            widths[shrink] = max(widths[shrink] - (total - width), min(12, widths[shrink]))
+            for row in cells:
+                row[shrink] = shorten(row[shrink], widths[shrink])
 
     def line(row: Sequence[str]) -> str:
         parts = [

@@ -14,14 +14,17 @@ from ranham.cli._common import (
     print_json,
     render_csv,
     render_table,
+    table_width,
 )
 from ranham.cli.score import (
     TIER_NAMES,
     add_common,
     add_depth,
+    add_selection,
     load_dataset,
     print_explanation,
     ruleset_argument,
+    selected,
 )
 from ranham.model import Dataset, Tier
 from ranham.rules import Decision, Eligibility, eligibility
@@ -82,6 +85,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--tier", choices=[t.value for t in TIERS], help="show one tier only (ranks do not change)"
     )
     add_format(parser, ("table", "json", "csv"), "table")
+    add_selection(parser, tier=False)
     parser.add_argument(
         "--explain",
         metavar="CODE",
@@ -112,7 +116,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(_csv(result, tiers, lang))
     else:
-        print(_table(result, tiers, lang))
+        print(_table(result, tiers, lang, args))
     return EXIT_OK
 
 
@@ -131,9 +135,19 @@ def _name(result: Eligibility, code: str) -> str:
     return result.scores.institution(code).name
 
 
-def _table(result: Eligibility, tiers: tuple[Tier, ...], lang: Lang) -> str:
+def _table(
+    result: Eligibility, tiers: tuple[Tier, ...], lang: Lang, args: argparse.Namespace
+) -> str:
+    """Eligible institutions per tier in rank order, then the others with every failed criterion.
+
+    ``--code``/``--province`` choose the institutions shown (ranks do not change); ``--sort``
+    orders the others; names are shortened to fit the terminal unless ``--wide``.
+    """
     h = HEAD[lang]
     scores = result.scores
+    shown = selected(scores, [d.code for d in result.decisions], args)
+    chosen = set(shown)
+    width = table_width(args.wide)
     rules = result.ruleset
     criteria = ", ".join(str(c) for c in rules.eligibility.criteria) or h["no-criteria"]
     out = [
@@ -143,7 +157,11 @@ def _table(result: Eligibility, tiers: tuple[Tier, ...], lang: Lang) -> str:
     for tier in tiers:
         if tier not in scores.tiers:
             continue
-        ranked = result.ranked(tier)
+        ranked = [d for d in result.ranked(tier) if d.code in chosen]
+        if (args.code or args.province) and not any(
+            result.decision(code).tier is tier for code in shown
+        ):
+            continue  # a tier the selection left out is not "none eligible"
         if not ranked:
             out += [h["none-eligible"].format(tier=TIER_NAMES[lang][tier]), ""]
             continue
@@ -153,15 +171,26 @@ def _table(result: Eligibility, tiers: tuple[Tier, ...], lang: Lang) -> str:
             for d in ranked
         ]
         out += [
-            render_table([h["rank"], h["code"], h["name"], h["annual"]], rows, right=(0, 3)),
+            render_table(
+                [h["rank"], h["code"], h["name"], h["annual"]],
+                rows,
+                right=(0, 3),
+                width=width,
+                shrink=2,
+            ),
             "",
         ]
-    others = [d for d in result.decisions if not d.eligible and d.tier in tiers]
+    by_code = {d.code: d for d in result.decisions}
+    others = [
+        by_code[code]
+        for code in shown
+        if not by_code[code].eligible and by_code[code].tier in tiers
+    ]
     if others:
         out.append(h["not-eligible"])
         failed_rows = [row for d in others for row in _failed_rows(result, d, lang)]
         columns = [h["code"], h["name"], h["tier"], h["failed"], h["observed"], h["required"]]
-        out.append(render_table(columns, failed_rows))
+        out.append(render_table(columns, failed_rows, width=width, shrink=1))
     return "\n".join(out).rstrip()
 
 

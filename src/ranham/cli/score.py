@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from fractions import Fraction
 
 from ranham import io
 from ranham.cli._common import (
@@ -26,6 +27,7 @@ from ranham.cli._common import (
     read_regular,
     render_csv,
     render_table,
+    table_width,
 )
 from ranham.errors import DocumentError, InvariantError, RuleSetError, UnknownNameError
 from ranham.model import Dataset, Tier
@@ -48,12 +50,14 @@ from ranham.validation.messages import Lang
 __all__ = [
     "RULESET_MAX_SIZE",
     "add_common",
+    "add_selection",
     "configure",
     "load_dataset",
     "non_negative",
     "print_explanation",
     "ruleset_argument",
     "run",
+    "selected",
 ]
 
 RULESET_MAX_SIZE = 1 << 20
@@ -138,6 +142,82 @@ def add_depth(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def add_selection(parser: argparse.ArgumentParser, *, tier: bool = True) -> None:
+    """``--tier``, ``--code``, ``--province``, ``--sort`` and ``--wide`` of the tables."""
+    if tier:
+        parser.add_argument(
+            "--tier",
+            choices=[t.value for t in TIERS],
+            help="show one tier only in the table (ranks and figures do not change)",
+        )
+    parser.add_argument(
+        "--code",
+        action="append",
+        metavar="CODE",
+        help="show only this institution in the table (repeat for more), e.g. --code 32.16",
+    )
+    parser.add_argument(
+        "--province",
+        metavar="CODE",
+        help="show only this province and its regencies/cities in the table, e.g. --province 32",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=("code", "score"),
+        default="code",
+        help="order of the institutions within each tier: code (default) or score, the "
+        "highest annual score first",
+    )
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="never shorten names; by default a table fits the terminal ($COLUMNS), names "
+        "shortened with '…' (output to a file or pipe is never shortened)",
+    )
+
+
+def selected(scores: Scores, codes: Sequence[str], args: argparse.Namespace) -> list[str]:
+    """``codes`` kept by ``--tier``/``--code``/``--province``, grouped by tier, then sorted.
+
+    Within a tier, institutions come by code, or with ``--sort score`` by annual score, the
+    highest first (an undefined score last; ties by code). Raises
+    :class:`~ranham.errors.UnknownNameError` for a ``--code`` or ``--province`` that selects
+    no institution with assigned actions.
+    """
+    wanted = set(codes)
+    for code in args.code or ():
+        if code not in wanted:
+            raise UnknownNameError(
+                f"--code {clean(code)!r} is not an institution with assigned actions in this "
+                "dataset; give one of the codes the table lists without --code."
+            )
+    province = args.province
+    if province is not None and not (
+        len(province) == 2 and province.isascii() and province.isdigit() and province in wanted
+    ):
+        raise UnknownNameError(
+            f"--province {clean(province)!r} is not a province with assigned actions in this "
+            "dataset; give a two-digit province code such as 32 (Jawa Barat)."
+        )
+    kept = [
+        code
+        for code in codes
+        if (args.tier is None or scores.institution(code).tier.value == args.tier)
+        and (not args.code or code in args.code)
+        and (province is None or code == province or code.startswith(f"{province}."))
+    ]
+    order = {tier: index for index, tier in enumerate(TIERS)}
+
+    def key(code: str) -> tuple[int, int, Fraction, str]:
+        group = order[scores.institution(code).tier]
+        if args.sort != "score":
+            return (group, 0, Fraction(0), code)
+        annual = scores.institution_annual(code)
+        return (group, annual is None, -(annual or Fraction(0)), code)
+
+    return sorted(kept, key=key)
+
+
 def non_negative(text: str) -> int:
     """``--depth``: a whole number of levels, 0 or more (0 shows the quantity alone)."""
     value = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else -1
@@ -158,6 +238,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="'action' adds each institution's actions (their scores and whether achieved)",
     )
     add_format(parser, ("table", "json", "csv"), "table")
+    add_selection(parser)
     parser.add_argument(
         "--explain",
         metavar="QUANTITY",
@@ -269,7 +350,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(_csv(scores, period, by_action))
     else:
-        print(_table(scores, period, by_action, lang))
+        print(_table(scores, period, by_action, lang, args))
     return EXIT_OK
 
 
@@ -281,8 +362,15 @@ def _yes(value: bool | None, lang: Lang) -> str:
     return "" if value is None else HEAD[lang]["yes" if value else "no"]
 
 
-def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang: Lang) -> str:
+def _table(
+    scores: Scores,
+    period: ReportingPeriod | None,
+    by_action: bool,
+    lang: Lang,
+    args: argparse.Namespace,
+) -> str:
     periods = _periods(scores, period)
+    codes = selected(scores, scores.codes, args)
     parts = [
         title(scores, lang),
         "",
@@ -290,7 +378,7 @@ def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang
         "",
         participation_table(scores, periods, lang),
         "",
-        institution_table(scores, periods, by_action, lang),
+        institution_table(scores, periods, by_action, lang, codes, table_width(args.wide)),
     ]
     return "\n".join(parts)
 
@@ -366,14 +454,23 @@ def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang
 
 
 def institution_table(
-    scores: Scores, periods: Sequence[ReportingPeriod], by_action: bool, lang: Lang
+    scores: Scores,
+    periods: Sequence[ReportingPeriod],
+    by_action: bool,
+    lang: Lang,
+    codes: Sequence[str] | None = None,
+    width: int | None = None,
 ) -> str:
-    """Every institution with assigned actions (and, ``by_action``, each of its actions)."""
+    """Institutions with assigned actions (and, ``by_action``, each of their actions).
+
+    ``codes`` (default: all, by code) chooses and orders them; ``width`` is the width to fit,
+    names shortened with "…" (``None``: full names).
+    """
     h = HEAD[lang]
     r = scores.round
     columns = [h["code"], h["name"], h["tier"], *map(str, periods), h["annual"], h["achieved"]]
     rows: list[Sequence[object]] = []
-    for code in scores.codes:
+    for code in scores.codes if codes is None else codes:
         institution = scores.institution(code)
         rows.append(
             [
@@ -397,7 +494,8 @@ def institution_table(
                 ]
                 for action in scores.assigned(code)
             ]
-    return render_table(columns, rows, right=range(3, len(columns))) + zero_note(scores, lang)
+    table = render_table(columns, rows, right=range(3, len(columns)), width=width, shrink=1)
+    return table + zero_note(scores, lang)
 
 
 def _csv_value(value: object) -> object:

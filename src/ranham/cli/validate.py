@@ -73,16 +73,16 @@ _CATALOG_UNREADABLE = {
     "id": "katalog {path} tidak dapat dibaca; berkas lain tidak diperiksa.",
 }
 _NO_CATALOG = {
-    "en": "note: {count} report file(s) were checked without a catalog, so these checks were not "
-    "done: that each action and measure is in the year's catalog and belongs to the report's "
-    "period, that the period is one the plan uses, that the actions are assigned to the "
-    "institution's tier, and that the report came within its window. Give the year's catalog "
-    "(or a dataset) with --catalog FILE to run them.",
-    "id": "catatan: {count} berkas laporan diperiksa tanpa katalog, sehingga pemeriksaan berikut "
-    "tidak dilakukan: setiap aksi dan ukuran ada dalam katalog tahun itu dan sesuai periode "
-    "laporan, periodenya dipakai oleh rencana aksi, aksinya ditugaskan ke tingkat instansi, dan "
-    "laporan masuk dalam jendela waktunya. Berikan katalog tahun itu (atau dataset) dengan "
-    "--catalog BERKAS untuk menjalankannya.",
+    "en": "note: {count} valid report file(s) were checked without a catalog, so these "
+    "checks were not done: that each action and measure is in the year's catalog and belongs "
+    "to the report's period, that the period is one the plan uses, that the actions are "
+    "assigned to the institution's tier, and that the report came within its window. Give the "
+    "year's catalog (or a dataset) with --catalog FILE to run them.",
+    "id": "catatan: {count} berkas laporan yang sah diperiksa tanpa katalog, sehingga "
+    "pemeriksaan berikut tidak dilakukan: setiap aksi dan ukuran ada dalam katalog tahun itu "
+    "dan sesuai periode laporan, periodenya dipakai oleh rencana aksi, aksinya ditugaskan ke "
+    "tingkat instansi, dan laporan masuk dalam jendela waktunya. Berikan katalog tahun itu "
+    "(atau dataset) dengan --catalog BERKAS untuk menjalankannya.",
 }
 _SUFFIXES = (".json", ".jsonl")
 MAX_SIZE_LIMIT = 1 << 40
@@ -306,7 +306,7 @@ class _Writer:
         self.warnings = 0
         self.valid = True
         self.stopped = False  # a file unreadable or internal: exit 2
-        self.reports = 0  # files holding reports
+        self.reports = 0  # files holding reports and no error (valid, as far as checked)
         self._path = ""
         self._file_errors = 0
         self._file_issues = 0
@@ -335,7 +335,7 @@ class _Writer:
     def end(self, kind: str | None, reports: bool = False) -> None:
         """The file is done; ``reports`` says it held reports (a mixed archive has no kind)."""
         self.files += 1
-        if kind == "report" or reports:
+        if (kind == "report" or reports) and not self._file_errors:
             self.reports += 1
         if self._file_errors:
             self.valid = False
