@@ -9,6 +9,7 @@ import errno
 import io
 import locale
 import os
+import re
 import shutil
 import stat
 import sys
@@ -28,9 +29,11 @@ __all__ = [
     "add_format",
     "add_lang",
     "clean",
+    "comma",
     "default_lang",
     "fail",
     "json_path",
+    "number",
     "open_regular",
     "print_json",
     "read_bounded",
@@ -140,6 +143,23 @@ def table_width(wide: bool = False) -> int | None:
     return max(shutil.get_terminal_size().columns, 40)
 
 
+_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+
+
+def comma(text: str) -> str:
+    """A decimal number written with a decimal comma (``"74.81"`` → ``"74,81"``); other text as is.
+
+    >>> comma("74.81"), comma("32.16 Kabupaten Bekasi"), comma("3/4")
+    ('74,81', '32.16 Kabupaten Bekasi', '3/4')
+    """
+    return text.replace(".", ",") if _DECIMAL.fullmatch(text) else text
+
+
+def number(text: str, lang: Lang) -> str:
+    """A decimal number as the language writes it: a comma in Indonesian, a point in English."""
+    return comma(text) if lang == "id" else text
+
+
 def shorten(text: str, width: int) -> str:
     """``text`` cut to ``width`` characters, ending in "…" when it was cut."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
@@ -152,16 +172,26 @@ def render_table(
     right: Sequence[int] = (),
     width: int | None = None,
     shrink: int | None = None,
+    decimal_comma: bool = False,
+    numeric: Sequence[int] | None = None,
 ) -> str:
     """A plain-text table: a header line, a rule, then the rows; ``right`` aligns columns right.
 
     With ``width`` and ``shrink`` (a column index), the cells of that column (a name) are
     shortened with "…" until the table fits ``width`` characters, down to 12 characters.
     Every cell is escaped with :func:`clean`: text from an input cannot forge a line.
+    ``decimal_comma`` writes the decimal numbers of the ``numeric`` columns (default: those
+    aligned right) with a comma, as Indonesian readers expect (``74,81``).
     """
     cells = [[clean(str(h)) for h in headers]] + [
         ["" if c is None else clean(str(c)) for c in row] for row in rows
     ]
+    if decimal_comma:
+        columns = set(right if numeric is None else numeric)
+        for row in cells[1:]:
+            for i in columns:
+                if i < len(row):
+                    row[i] = comma(row[i])
     widths = [max(len(row[i]) for row in cells) for i in range(len(headers))]
     if width is not None and shrink is not None:
         total = sum(widths) + 2 * (len(widths) - 1)

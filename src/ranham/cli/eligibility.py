@@ -17,6 +17,7 @@ from ranham.cli._common import (
     table_width,
 )
 from ranham.cli.score import (
+    CRITERION_NAMES,
     TIER_NAMES,
     add_common,
     add_depth,
@@ -149,7 +150,9 @@ def _table(
     chosen = set(shown)
     width = table_width(args.wide)
     rules = result.ruleset
-    criteria = ", ".join(str(c) for c in rules.eligibility.criteria) or h["no-criteria"]
+    names = CRITERION_NAMES[lang]
+    criteria = ", ".join(names.get(str(c), str(c)) for c in rules.eligibility.criteria)
+    criteria = criteria or h["no-criteria"]
     out = [
         h["title"].format(year=scores.year, id=rules.id, version=rules.version, criteria=criteria),
         "",
@@ -177,6 +180,7 @@ def _table(
                 right=(0, 3),
                 width=width,
                 shrink=2,
+                decimal_comma=lang == "id",
             ),
             "",
         ]
@@ -190,7 +194,15 @@ def _table(
         out.append(h["not-eligible"])
         failed_rows = [row for d in others for row in _failed_rows(result, d, lang)]
         columns = [h["code"], h["name"], h["tier"], h["failed"], h["observed"], h["required"]]
-        out.append(render_table(columns, failed_rows, width=width, shrink=1))
+        table = render_table(
+            columns,
+            failed_rows,
+            width=width,
+            shrink=1,
+            decimal_comma=lang == "id",
+            numeric=(4, 5),
+        )
+        out.append(table)
     return "\n".join(out).rstrip()
 
 
@@ -204,7 +216,12 @@ def _failed_rows(result: Eligibility, decision: Decision, lang: Lang) -> list[li
             else ["", "", ""]
         )
         rows.append(
-            [*who, str(failed.criterion), failed.observed.text(lang), failed.required.text(lang)]
+            [
+                *who,
+                CRITERION_NAMES[lang].get(str(failed.criterion), str(failed.criterion)),
+                failed.observed.text(lang),
+                failed.required.text(lang),
+            ]
         )
     return rows
 

@@ -48,6 +48,8 @@ from ranham.validation import DEFAULT_MAX_SIZE
 from ranham.validation.messages import Lang
 
 __all__ = [
+    "BASIS_NAMES",
+    "CRITERION_NAMES",
     "RULESET_MAX_SIZE",
     "add_common",
     "add_selection",
@@ -118,6 +120,24 @@ TIER_NAMES: dict[str, dict[Tier, str]] = {
     "en": {Tier.KL: "K/L", Tier.PROVINCE: "Provinces", Tier.REGENCY_CITY: "Regencies/cities"},
     "id": {Tier.KL: "K/L", Tier.PROVINCE: "Provinsi", Tier.REGENCY_CITY: "Kabupaten/Kota"},
 }
+
+
+BASIS_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "id": {"verified": "terverifikasi", "claimed": "diklaim"},
+}
+"""The words of ``scoring.basis`` in text output (English keeps the rule set's own value)."""
+
+CRITERION_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "id": {
+        "reported-on-time": "lapor tepat waktu",
+        "all-verified": "semua terverifikasi",
+        "annual-score": "nilai tahunan",
+        "no-allegation": "tanpa dugaan pelanggaran",
+    },
+}
+"""The names of eligibility criteria in text tables (a criterion not listed keeps its id)."""
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -386,8 +406,9 @@ def _table(
 def title(scores: Scores, lang: Lang) -> str:
     """The heading line: year, rule set and basis."""
     rules = scores.ruleset
+    basis = BASIS_NAMES[lang].get(rules.scoring.basis.value, rules.scoring.basis.value)
     return HEAD[lang]["title"].format(
-        year=scores.year, id=rules.id, version=rules.version, basis=rules.scoring.basis
+        year=scores.year, id=rules.id, version=rules.version, basis=basis
     )
 
 
@@ -421,7 +442,8 @@ def tier_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -
             r(scores.ratio()),
         ]
     )
-    return render_table(columns, rows, right=range(1, len(columns))) + zero_note(scores, lang)
+    table = render_table(columns, rows, right=range(1, len(columns)), decimal_comma=lang == "id")
+    return table + zero_note(scores, lang)
 
 
 def zero_note(scores: Scores, lang: Lang) -> str:
@@ -449,7 +471,10 @@ def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang
         for tier in scores.tiers
     ]
     return render_table(
-        [HEAD[lang]["participation"], *map(str, periods)], rows, right=range(1, len(periods) + 1)
+        [HEAD[lang]["participation"], *map(str, periods)],
+        rows,
+        right=range(1, len(periods) + 1),
+        decimal_comma=lang == "id",
     )
 
 
@@ -494,7 +519,14 @@ def institution_table(
                 ]
                 for action in scores.assigned(code)
             ]
-    table = render_table(columns, rows, right=range(3, len(columns)), width=width, shrink=1)
+    table = render_table(
+        columns,
+        rows,
+        right=range(3, len(columns)),
+        width=width,
+        shrink=1,
+        decimal_comma=lang == "id",
+    )
     return table + zero_note(scores, lang)
 
 
