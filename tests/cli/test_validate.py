@@ -158,10 +158,11 @@ def test_json_output_shape(capsys: pytest.CaptureFixture[str], tmp_path: Path) -
     bad = _bad_report(tmp_path)
     status, document = _json(capsys, str(bad))
     assert status == 1
-    assert list(document) == ["valid", "files", "summary"]
+    # streamed: files first, the verdict last (see ranham.cli.validate)
+    assert list(document) == ["files", "valid", "summary"]
     assert document["valid"] is False
     (item,) = document["files"]
-    assert list(item) == ["path", "kind", "valid", "issues"]
+    assert list(item) == ["path", "issues", "kind", "valid"]
     assert (item["path"], item["kind"], item["valid"]) == (str(bad), "report", False)
     text = bad.read_text()
     line_of = text[: text.index('"claimd"')].count("\n") + 1

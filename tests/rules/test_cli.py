@@ -135,7 +135,7 @@ def test_an_invalid_dataset_is_refused_with_its_issues(capsys, tmp_path):
         (["score", BEKASI, "--ruleset", "nope.toml"], "nope.toml: cannot be read"),
         (["explain", BEKASI, "Q(1)"], "is not a quantity name"),
         (["explain", BEKASI, "S(31.71)"], "31.71 has no assigned action"),
-        (["eligibility", BEKASI, "--explain", "99.99"], "no eligibility decision"),
+        (["eligibility", BEKASI, "--explain", "99.99"], "no institution of this dataset"),
         (["score", BEKASI, "--format", "xml"], "invalid choice"),
     ],
 )

@@ -13,10 +13,18 @@ import importlib
 import os
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from ranham._version import __version__
-from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, fail
+from ranham.cli import _help_id
+from ranham.cli._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    default_lang,
+    fail,
+    warn_unknown_lang,
+)
 from ranham.errors import DocumentError, RanhamError
 
 __all__ = ["COMMANDS", "main"]
@@ -38,19 +46,74 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Each command's module (imported only when the command runs) and one-line summary."""
 
 
-def _parser(chosen: str | None) -> argparse.ArgumentParser:
+class _IndonesianFormatter(argparse.HelpFormatter):
+    """argparse's own words in Indonesian (its "usage: " prefix)."""
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(
+            usage, actions, groups, _help_id.WORDS["usage"] if prefix is None else prefix
+        )
+
+
+def _parser(chosen: str | None, lang: str = "en") -> argparse.ArgumentParser:
+    indonesian = lang == "id"
+    formatter = _IndonesianFormatter if indonesian else argparse.HelpFormatter
     parser = argparse.ArgumentParser(
         prog="ranham",
-        description="RANHAM documents, scores and incentive rules (Perpres 53/2021).",
-        epilog="Exit status: 0 fine, 1 problems found in the input, 2 could not run as asked.",
+        description=_help_id.DESCRIPTION
+        if indonesian
+        else "RANHAM documents, scores and incentive rules (Perpres 53/2021).",
+        epilog=_help_id.EPILOG
+        if indonesian
+        else "Exit status: 0 fine, 1 problems found in the input, 2 could not run as asked.",
+        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"ranham {__version__}")
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name, (module_name, summary) in COMMANDS.items():
-        sub = commands.add_parser(name, help=summary, description=summary)
+    metavar = _help_id.WORDS["command"] if indonesian else "COMMAND"
+    commands = parser.add_subparsers(dest="command", metavar=metavar, required=True)
+    for name, (module_name, english) in COMMANDS.items():
+        summary = _help_id.SUMMARY.get(name, english) if indonesian else english
+        sub = commands.add_parser(
+            name, help=summary, description=summary, formatter_class=formatter
+        )
         if name == chosen:
             importlib.import_module(module_name).configure(sub)
+        if indonesian:
+            _translate(name, sub)
+    if indonesian:
+        _translate("", parser)
     return parser
+
+
+def _translate(command: str, parser: argparse.ArgumentParser) -> None:
+    """Put the Indonesian help texts of ``command`` (see :mod:`ranham.cli._help_id`) in place."""
+    parser._positionals.title = _help_id.WORDS["positionals"]
+    parser._optionals.title = _help_id.WORDS["options"]
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = _help_id.WORDS["help"]
+        elif isinstance(action, argparse._VersionAction):
+            action.help = _help_id.WORDS["version"]
+        elif action.help and action.help is not argparse.SUPPRESS:
+            action.help = _help_id.HELP.get((command, action.dest)) or _help_id.HELP.get(
+                action.dest, action.help
+            )
+
+
+def _lang_of(args: Sequence[str]) -> str:
+    """The language asked for by ``--lang`` in ``args``, else the default one."""
+    for index, arg in enumerate(args):
+        if arg == "--lang" and index + 1 < len(args):
+            return args[index + 1]
+        if arg.startswith("--lang="):
+            return arg.partition("=")[2]
+    return default_lang()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -61,8 +124,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if reconfigure is not None:
             reconfigure(errors="backslashreplace")
     chosen = next((a for a in args_list if not a.startswith("-")), None)
+    warn_unknown_lang()
     try:
-        args = _parser(chosen if chosen in COMMANDS else None).parse_args(args_list)
+        parser = _parser(chosen if chosen in COMMANDS else None, _lang_of(args_list))
+        args = parser.parse_args(args_list)
         module = importlib.import_module(COMMANDS[args.command][0])
         status: int = module.run(args)
         return status

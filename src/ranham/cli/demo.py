@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ranham import io
-from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, render_table
+from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, number, render_table
 from ranham.cli.score import TIER_NAMES, participation_table, tier_table, title
 from ranham.model import Dataset
 from ranham.reference import example_dataset
@@ -32,7 +32,7 @@ TEXT: dict[str, dict[str, str]] = {
         "generated": "   {institutions} institutions, {actions} actions, {reports} reports, "
         "{entries} action entries, {measures} measure entries, {evidence} evidence items, "
         "{allegations} allegations; outcomes are synthetic",
-        "step-validate": "2. Validate the harmonised JSON ({size:.1f} MB)",
+        "step-validate": "2. Validate the harmonised JSON ({size} MB)",
         "valid": "   valid: {errors} errors, {warnings} warnings ({detail})",
         "invalid": "   NOT valid: {errors} errors; first: {first}",
         "step-load": "3. Read it back into typed objects",
@@ -46,8 +46,8 @@ TEXT: dict[str, dict[str, str]] = {
         "not-found": "   {asked} has no assigned actions in this example; explaining {code}.",
         "step-explain": "6. Why is {name} ({code}) not eligible?",
         "step-explain-eligible": "6. Why is {name} ({code}) eligible?",
-        "timing": "Done in {total:.1f} s (generate {generate:.1f} s, validate {validate:.1f} s, "
-        "read {load:.1f} s, score and eligibility {score:.1f} s).",
+        "timing": "Done in {total} s (generate {generate} s, validate {validate} s, "
+        "read {load} s, score and eligibility {score} s).",
         "more": "Next: `ranham example --out DIR` writes these files; `ranham score`, "
         "`ranham eligibility --explain CODE` and `ranham validate` work on them.",
     },
@@ -56,7 +56,7 @@ TEXT: dict[str, dict[str, str]] = {
         "generated": "   {institutions} instansi, {actions} aksi, {reports} laporan, "
         "{entries} entri aksi, {measures} entri ukuran, {evidence} data dukung, "
         "{allegations} dugaan pelanggaran; capaian bersifat sintetis",
-        "step-validate": "2. Memvalidasi JSON terharmonisasi ({size:.1f} MB)",
+        "step-validate": "2. Memvalidasi JSON terharmonisasi ({size} MB)",
         "valid": "   sah: {errors} galat, {warnings} peringatan ({detail})",
         "invalid": "   TIDAK sah: {errors} galat; yang pertama: {first}",
         "step-load": "3. Membaca kembali menjadi objek bertipe",
@@ -70,8 +70,8 @@ TEXT: dict[str, dict[str, str]] = {
         "not-found": "   {asked} tidak mendapat aksi dalam contoh ini; yang dijelaskan {code}.",
         "step-explain": "6. Mengapa {name} ({code}) tidak layak?",
         "step-explain-eligible": "6. Mengapa {name} ({code}) layak?",
-        "timing": "Selesai dalam {total:.1f} dtk (membuat {generate:.1f} dtk, validasi "
-        "{validate:.1f} dtk, membaca {load:.1f} dtk, skor dan kelayakan {score:.1f} dtk).",
+        "timing": "Selesai dalam {total} dtk (membuat {generate} dtk, validasi "
+        "{validate} dtk, membaca {load} dtk, skor dan kelayakan {score} dtk).",
         "more": "Berikutnya: `ranham example --out DIR` menulis berkas-berkas ini; "
         "`ranham score`, `ranham eligibility --explain KODE` dan `ranham validate` "
         "bekerja pada berkas tersebut.",
@@ -110,14 +110,16 @@ def run(args: argparse.Namespace) -> int:
     """Generate, validate, read, score, decide and explain; exit 1 if the example were invalid."""
     lang: Lang = args.lang
     text = TEXT[lang]
-    print(text["step-generate"].format(year=args.year, seed=args.seed, scale=args.scale))
+    # generated before the first line is printed, so that a refused --year prints nothing else
     generated, t_generate = _timed(
         lambda: example_dataset(year=args.year, seed=args.seed, scale=args.scale)
     )
+    scale = number(str(args.scale), lang)
+    print(text["step-generate"].format(year=args.year, seed=args.seed, scale=scale))
     print(text["generated"].format(**_counts(generated)))
 
     data = io.dumps(generated)
-    print(text["step-validate"].format(size=len(data) / 1e6))
+    print(text["step-validate"].format(size=number(f"{len(data) / 1e6:.1f}", lang)))
     result, t_validate = _timed(lambda: validate(data))
     if not result.valid:  # pragma: no cover - the generator's output is tested to be valid
         first = result.errors[0]
@@ -158,11 +160,14 @@ def run(args: argparse.Namespace) -> int:
     print(render_text(explain(decisions, f"eligible({code})"), lang, depth=2))
     print()
     total = t_generate + t_validate + t_load + t_score
-    print(
-        text["timing"].format(
-            total=total, generate=t_generate, validate=t_validate, load=t_load, score=t_score
-        )
-    )
+    seconds = {
+        "total": total,
+        "generate": t_generate,
+        "validate": t_validate,
+        "load": t_load,
+        "score": t_score,
+    }
+    print(text["timing"].format(**{k: number(f"{v:.1f}", lang) for k, v in seconds.items()}))
     print(text["more"])
     return EXIT_OK
 
@@ -214,5 +219,5 @@ def _print_eligible(scores: Scores, decisions: Eligibility, top: int, lang: Lang
     print()
     if rows:
         headers = ["", text["rank"], text["code"], text["name"], text["annual"]]
-        print(render_table(headers, rows, right=(1, 4)))
+        print(render_table(headers, rows, right=(1, 4), decimal_comma=lang == "id"))
         print()

@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from ranham import io
-from ranham.cli._common import EXIT_OK, add_lang, render_table
+from ranham.cli._common import EXIT_OK, EXIT_USAGE, add_lang, clean, fail, render_table
 from ranham.model import Dataset, Report, ReportStatus
 from ranham.reference import example_dataset
 from ranham.words import Lang
@@ -74,8 +74,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "national": "national example {year}: {n} institutions, {r} reports",
         "national-catalog": "the catalog of the national example (for the archive)",
         "archive": "the national reports, one per line: {r} reports",
-        "done": "Wrote {count} files to {out}. Check them with: ranham validate {out}",
+        "done": "Wrote {count} files to {out}. Check the reports against their catalogs with:",
         "synthetic": "Institutions are real; actions, reports and allegations are synthetic.",
+        "synthetic-scaled": "The real institutions come first; the others (--scale above 1) and "
+        "every action, report and allegation are synthetic.",
+        "cannot-write": "cannot write into {out} ({reason}): give --out a directory you may "
+        "create or write to, e.g. --out ./contoh",
     },
     "id": {
         "file": "berkas",
@@ -89,8 +93,12 @@ _TEXT: dict[str, dict[str, str]] = {
         "national": "contoh nasional {year}: {n} instansi, {r} laporan",
         "national-catalog": "katalog contoh nasional (untuk arsip laporan)",
         "archive": "laporan contoh nasional, satu per baris: {r} laporan",
-        "done": "{count} berkas ditulis ke {out}. Periksa dengan: ranham validate {out}",
+        "done": "{count} berkas ditulis ke {out}. Periksa laporan terhadap katalognya dengan:",
         "synthetic": "Instansi nyata; aksi, laporan dan pengaduan adalah sintetis.",
+        "synthetic-scaled": "Instansi nyata tercantum lebih dulu; instansi lainnya (--scale di "
+        "atas 1) serta semua aksi, laporan dan pengaduan adalah sintetis.",
+        "cannot-write": "tidak dapat menulis ke {out} ({reason}): berikan --out direktori yang "
+        "boleh dibuat atau ditulisi, mis. --out ./contoh",
     },
 }
 
@@ -102,7 +110,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--year", type=int, default=2022, help="plan year, 2021 to 2025 (default: 2022)"
     )
     parser.add_argument(
-        "--seed", type=int, default=0, help="seed of the synthetic outcomes (default: 0)"
+        "--seed",
+        type=int,
+        default=1,
+        help="seed of the synthetic outcomes (default: 1, the seed of ranham demo)",
     )
     parser.add_argument(
         "--scale",
@@ -131,6 +142,33 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     national = example_dataset(year=args.year, seed=args.seed, scale=args.scale)
     small = example_dataset(year=args.year, seed=args.seed, scale=SMALL_SCALE)
+    try:
+        rows = _write(out, national, small, args.year, text)
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        return fail(clean(text["cannot-write"].format(out=out, reason=reason)), EXIT_USAGE)
+    headers = [text["file"], text["kind"], text["bytes"], text["what"]]
+    print(render_table(headers, rows, right=(2,)))
+    print()
+    print(text["synthetic-scaled" if args.scale > 1 else "synthetic"])
+    print(text["done"].format(count=len(rows), out=clean(str(out))))
+    for command in hints(out):
+        print(f"  {clean(command)}")
+    return EXIT_OK
+
+
+def hints(out: Path) -> tuple[str, ...]:
+    """The commands the closing hint suggests (each run by the tests on the files written)."""
+    return (
+        f"ranham validate {out / 'report.json'} --catalog {out / 'catalog.json'}",
+        f"ranham validate {out / 'reports.jsonl'} --catalog {out / 'national-catalog.json'}",
+        f"ranham score {out / 'dataset.json'}",
+    )
+
+
+def _write(
+    out: Path, national: Dataset, small: Dataset, year: int, text: dict[str, str]
+) -> list[tuple[str, str, int, str]]:
     out.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, int, str]] = []
 
@@ -144,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
     counts = {"n": len(small.institutions), "r": len(small.reports)}
     write("dataset.json", "dataset", text["dataset"].format(**counts), small)
     write("forum.json", "forum", text["forum"], io.from_dict(SPEC_FORUM))
-    counts = {"n": len(national.institutions), "r": len(national.reports), "year": args.year}
+    counts = {"n": len(national.institutions), "r": len(national.reports), "year": year}
     write(
         "national-dataset.json",
         "dataset",
@@ -158,9 +196,4 @@ def run(args: argparse.Namespace) -> int:
     rows.append(
         ("reports.jsonl", "report", archive.stat().st_size, text["archive"].format(r=written))
     )
-    headers = [text["file"], text["kind"], text["bytes"], text["what"]]
-    print(render_table(headers, rows, right=(2,)))
-    print()
-    print(text["synthetic"])
-    print(text["done"].format(count=len(rows), out=out))
-    return EXIT_OK
+    return rows

@@ -9,7 +9,13 @@ from __future__ import annotations
 import argparse
 
 from ranham.cli._common import add_format
-from ranham.cli.score import add_common, add_depth, load_dataset, print_explanation
+from ranham.cli.score import (
+    add_common,
+    add_depth,
+    load_dataset,
+    print_explanation,
+    ruleset_argument,
+)
 from ranham.rules import FORMS, score
 from ranham.words import Lang
 
@@ -33,5 +39,5 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    scores = score(dataset, args.ruleset)
+    scores = score(dataset, ruleset_argument(args.ruleset))
     return print_explanation(scores, args.quantity, args.format, lang, args.depth)

@@ -9,28 +9,61 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
-from pathlib import Path
+from fractions import Fraction
 
 from ranham import io
 from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    InputSizeError,
     add_format,
     add_lang,
+    clean,
     fail,
+    open_regular,
     print_json,
+    read_bounded,
+    read_regular,
     render_csv,
     render_table,
+    table_width,
 )
-from ranham.errors import DocumentError, InvariantError, UnknownNameError
+from ranham.errors import DocumentError, InvariantError, RuleSetError, UnknownNameError
 from ranham.model import Dataset, Tier
 from ranham.periods import ReportingPeriod
-from ranham.rules import Eligibility, Scores, explain, node_to_json, render_text, score
+from ranham.rules import (
+    Eligibility,
+    MissingPeriod,
+    RuleSet,
+    Scores,
+    explain,
+    loads_ruleset,
+    node_to_json,
+    render_text,
+    score,
+)
 from ranham.rules.scoring import TIERS
+from ranham.validation import DEFAULT_MAX_SIZE
 from ranham.words import Lang
 
-__all__ = ["add_common", "configure", "load_dataset", "print_explanation", "run"]
+__all__ = [
+    "BASIS_NAMES",
+    "CRITERION_NAMES",
+    "RULESET_MAX_SIZE",
+    "add_common",
+    "add_selection",
+    "configure",
+    "load_dataset",
+    "non_negative",
+    "print_explanation",
+    "ruleset_argument",
+    "run",
+    "selected",
+]
+
+RULESET_MAX_SIZE = 1 << 20
+"""The largest rule-set file read from the command line (1 MiB; the shipped ones are < 20 KB)."""
 
 _SEVERITY = {"en": "error", "id": "galat"}
 
@@ -52,6 +85,11 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "no",
         "refused": "{path} is not a valid dataset: {count} error(s); nothing was computed.",
         "not-dataset": "{path} is a {kind} document; this command needs a dataset document.",
+        "zero-note": "Note: a period without a counted report counts as 0 in the annual mean "
+        "(missing_period = zero).",
+        "jsonl": "{path} is a JSON Lines archive (one document per line); this command needs one "
+        "dataset document (.json) holding the catalog, the institutions and the reports, such "
+        "as the dataset.json that `ranham example --out DIR` writes.",
     },
     "id": {
         "title": "RANHAM {year} · aturan {id} (versi {version}) · dasar {basis}",
@@ -70,6 +108,11 @@ HEAD: dict[str, dict[str, str]] = {
         "no": "tidak",
         "refused": "{path} bukan dataset yang sah: {count} galat; tidak ada yang dihitung.",
         "not-dataset": "{path} adalah dokumen {kind}; perintah ini memerlukan dokumen dataset.",
+        "zero-note": "Catatan: periode tanpa laporan yang dihitung bernilai 0 dalam rerata "
+        "tahunan (missing_period = zero).",
+        "jsonl": "{path} adalah arsip JSON Lines (satu dokumen per baris); perintah ini "
+        "memerlukan satu dokumen dataset (.json) yang memuat katalog, instansi dan laporan, "
+        "seperti dataset.json yang ditulis `ranham example --out DIR`.",
     },
 }
 
@@ -77,6 +120,24 @@ TIER_NAMES: dict[str, dict[Tier, str]] = {
     "en": {Tier.KL: "K/L", Tier.PROVINCE: "Provinces", Tier.REGENCY_CITY: "Regencies/cities"},
     "id": {Tier.KL: "K/L", Tier.PROVINCE: "Provinsi", Tier.REGENCY_CITY: "Kabupaten/Kota"},
 }
+
+
+BASIS_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "id": {"verified": "terverifikasi", "claimed": "diklaim"},
+}
+"""The words of ``scoring.basis`` in text output (English keeps the rule set's own value)."""
+
+CRITERION_NAMES: dict[str, dict[str, str]] = {
+    "en": {},
+    "id": {
+        "reported-on-time": "lapor tepat waktu",
+        "all-verified": "semua terverifikasi",
+        "annual-score": "nilai tahunan",
+        "no-allegation": "tanpa dugaan pelanggaran",
+    },
+}
+"""The names of eligibility criteria in text tables (a criterion not listed keeps its id)."""
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
@@ -95,10 +156,96 @@ def add_depth(parser: argparse.ArgumentParser) -> None:
     """``--depth`` of an explanation."""
     parser.add_argument(
         "--depth",
-        type=int,
+        type=non_negative,
         metavar="N",
         help="show an explanation N levels deep (default: all the way down to the measures)",
     )
+
+
+def add_selection(parser: argparse.ArgumentParser, *, tier: bool = True) -> None:
+    """``--tier``, ``--code``, ``--province``, ``--sort`` and ``--wide`` of the tables."""
+    if tier:
+        parser.add_argument(
+            "--tier",
+            choices=[t.value for t in TIERS],
+            help="show one tier only in the table (ranks and figures do not change)",
+        )
+    parser.add_argument(
+        "--code",
+        action="append",
+        metavar="CODE",
+        help="show only this institution in the table (repeat for more), e.g. --code 32.16",
+    )
+    parser.add_argument(
+        "--province",
+        metavar="CODE",
+        help="show only this province and its regencies/cities in the table, e.g. --province 32",
+    )
+    parser.add_argument(
+        "--sort",
+        choices=("code", "score"),
+        default="code",
+        help="order of the institutions within each tier: code (default) or score, the "
+        "highest annual score first",
+    )
+    parser.add_argument(
+        "--wide",
+        action="store_true",
+        help="never shorten names; by default a table fits the terminal ($COLUMNS), names "
+        "shortened with '…' (output to a file or pipe is never shortened)",
+    )
+
+
+def selected(scores: Scores, codes: Sequence[str], args: argparse.Namespace) -> list[str]:
+    """``codes`` kept by ``--tier``/``--code``/``--province``, grouped by tier, then sorted.
+
+    Within a tier, institutions come by code, or with ``--sort score`` by annual score, the
+    highest first (an undefined score last; ties by code). Raises
+    :class:`~ranham.errors.UnknownNameError` for a ``--code`` or ``--province`` that selects
+    no institution with assigned actions.
+    """
+    wanted = set(codes)
+    for code in args.code or ():
+        if code not in wanted:
+            raise UnknownNameError(
+                f"--code {clean(code)!r} is not an institution with assigned actions in this "
+                "dataset; give one of the codes the table lists without --code."
+            )
+    province = args.province
+    if province is not None and not (
+        len(province) == 2 and province.isascii() and province.isdigit() and province in wanted
+    ):
+        raise UnknownNameError(
+            f"--province {clean(province)!r} is not a province with assigned actions in this "
+            "dataset; give a two-digit province code such as 32 (Jawa Barat)."
+        )
+    kept = [
+        code
+        for code in codes
+        if (args.tier is None or scores.institution(code).tier.value == args.tier)
+        and (not args.code or code in args.code)
+        and (province is None or code == province or code.startswith(f"{province}."))
+    ]
+    order = {tier: index for index, tier in enumerate(TIERS)}
+
+    def key(code: str) -> tuple[int, int, Fraction, str]:
+        group = order[scores.institution(code).tier]
+        if args.sort != "score":
+            return (group, 0, Fraction(0), code)
+        annual = scores.institution_annual(code)
+        return (group, annual is None, -(annual or Fraction(0)), code)
+
+    return sorted(kept, key=key)
+
+
+def non_negative(text: str) -> int:
+    """``--depth``: a whole number of levels, 0 or more (0 shows the quantity alone)."""
+    value = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number of levels, 0 or more, such as 2 (got {clean(text)!r})"
+        )
+    return value
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -111,6 +258,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="'action' adds each institution's actions (their scores and whether achieved)",
     )
     add_format(parser, ("table", "json", "csv"), "table")
+    add_selection(parser)
     parser.add_argument(
         "--explain",
         metavar="QUANTITY",
@@ -124,33 +272,67 @@ def load_dataset(path: str, lang: Lang) -> Dataset | int:
 
     An invalid file is refused with every validation issue on standard error, as ``ranham
     validate`` prints them (exit 1); a file that is not a dataset, or cannot be read, exits 2.
+    A path that is not a regular file (a FIFO, a device) is refused without being opened.
     """
+    if path.endswith(".jsonl"):
+        return fail(HEAD[lang]["jsonl"].format(path=clean(path)), EXIT_USAGE)
     try:
-        return io.load(Path(path), kind=Dataset)
+        with open_regular(path) as stream:
+            data = read_bounded(stream, DEFAULT_MAX_SIZE)  # more than the limit is too-large
+        return io.loads(data, kind=Dataset)
     except DocumentError as error:
         for issue in error.issues:
             if not issue.is_error:
                 continue
             where = f"{path}:{issue.line}:{issue.column}" if issue.line is not None else path
-            print(
+            line = (
                 f"{where}: {_SEVERITY[lang]} {issue.code} {issue.pointer or '/'}: "
-                f"{issue.message(lang)}",
-                file=sys.stderr,
+                f"{issue.message(lang)}"
             )
+            print(clean(line), file=sys.stderr)
         errors = sum(1 for issue in error.issues if issue.is_error)
-        return fail(HEAD[lang]["refused"].format(path=path, count=errors), EXIT_FINDINGS)
+        return fail(HEAD[lang]["refused"].format(path=clean(path), count=errors), EXIT_FINDINGS)
     except InvariantError:
-        kind = _kind(path)
-        return fail(HEAD[lang]["not-dataset"].format(path=path, kind=kind), EXIT_USAGE)
+        kind = _kind(data)
+        return fail(HEAD[lang]["not-dataset"].format(path=clean(path), kind=kind), EXIT_USAGE)
     except OSError as error:
-        return fail(f"{path}: {error.strerror or type(error).__name__}", EXIT_USAGE)
+        return fail(f"{clean(path)}: {error.strerror or type(error).__name__}", EXIT_USAGE)
 
 
-def _kind(path: str) -> str:
+def _kind(data: bytes) -> str:
     try:
-        return str(io.load(Path(path)).__class__.__name__).lower()
+        return str(io.loads(data).__class__.__name__).lower()
     except Exception:  # pragma: no cover - the file was just read successfully
         return "other"
+
+
+def ruleset_argument(value: str | None) -> RuleSet | str | None:
+    """``--ruleset``: a shipped id as given; a path ending in ``.toml`` read here, safely.
+
+    The file must be a regular file (never a FIFO or a device, which would block or never end)
+    of at most :data:`RULESET_MAX_SIZE` bytes of UTF-8; anything else is a
+    :class:`~ranham.errors.RuleSetError` naming the file (exit 2).
+    """
+    if value is None or not value.endswith(".toml"):
+        return value
+    try:
+        data = read_regular(value, RULESET_MAX_SIZE, "rule set")
+    except OSError as error:
+        raise RuleSetError(
+            f"cannot be read ({error.strerror or type(error).__name__}); check the path, or "
+            "pass a shipped rule set id such as ranham-2021-2025/default.",
+            location=clean(value),
+        ) from None
+    except InputSizeError as error:
+        raise RuleSetError(str(error)) from None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise RuleSetError(
+            f"is not UTF-8 text (byte {error.start} cannot be decoded); save it as UTF-8.",
+            location=clean(value),
+        ) from None
+    return loads_ruleset(text, name=value)
 
 
 def print_explanation(
@@ -171,7 +353,7 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    scores = score(dataset, args.ruleset)
+    scores = score(dataset, ruleset_argument(args.ruleset))
     if args.explain is not None:
         return print_explanation(scores, args.explain, args.format, lang, args.depth)
     period: ReportingPeriod | None = None
@@ -188,7 +370,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(_csv(scores, period, by_action))
     else:
-        print(_table(scores, period, by_action, lang))
+        print(_table(scores, period, by_action, lang, args))
     return EXIT_OK
 
 
@@ -200,8 +382,15 @@ def _yes(value: bool | None, lang: Lang) -> str:
     return "" if value is None else HEAD[lang]["yes" if value else "no"]
 
 
-def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang: Lang) -> str:
+def _table(
+    scores: Scores,
+    period: ReportingPeriod | None,
+    by_action: bool,
+    lang: Lang,
+    args: argparse.Namespace,
+) -> str:
     periods = _periods(scores, period)
+    codes = selected(scores, scores.codes, args)
     parts = [
         title(scores, lang),
         "",
@@ -209,7 +398,7 @@ def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang
         "",
         participation_table(scores, periods, lang),
         "",
-        institution_table(scores, periods, by_action, lang),
+        institution_table(scores, periods, by_action, lang, codes, table_width(args.wide)),
     ]
     return "\n".join(parts)
 
@@ -217,8 +406,9 @@ def _table(scores: Scores, period: ReportingPeriod | None, by_action: bool, lang
 def title(scores: Scores, lang: Lang) -> str:
     """The heading line: year, rule set and basis."""
     rules = scores.ruleset
+    basis = BASIS_NAMES[lang].get(rules.scoring.basis.value, rules.scoring.basis.value)
     return HEAD[lang]["title"].format(
-        year=scores.year, id=rules.id, version=rules.version, basis=rules.scoring.basis
+        year=scores.year, id=rules.id, version=rules.version, basis=basis
     )
 
 
@@ -252,7 +442,25 @@ def tier_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -
             r(scores.ratio()),
         ]
     )
-    return render_table(columns, rows, right=range(1, len(columns)))
+    table = render_table(columns, rows, right=range(1, len(columns)), decimal_comma=lang == "id")
+    return table + zero_note(scores, lang)
+
+
+def zero_note(scores: Scores, lang: Lang) -> str:
+    """The line under a table of annual figures when missing periods count as 0 in them.
+
+    Empty unless the rule set counts a period without a counted report as 0 and some
+    institution of the dataset has such a period: only then can an annual figure fall below
+    all its period figures, which readers otherwise take for an error.
+    """
+    if scores.ruleset.scoring.missing_period is not MissingPeriod.ZERO:
+        return ""
+    missing = any(
+        scores.institution_period(code, period) is None
+        for code in scores.codes
+        for period in scores.periods
+    )
+    return "\n" + HEAD[lang]["zero-note"] if missing else ""
 
 
 def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang: Lang) -> str:
@@ -263,19 +471,31 @@ def participation_table(scores: Scores, periods: Sequence[ReportingPeriod], lang
         for tier in scores.tiers
     ]
     return render_table(
-        [HEAD[lang]["participation"], *map(str, periods)], rows, right=range(1, len(periods) + 1)
+        [HEAD[lang]["participation"], *map(str, periods)],
+        rows,
+        right=range(1, len(periods) + 1),
+        decimal_comma=lang == "id",
     )
 
 
 def institution_table(
-    scores: Scores, periods: Sequence[ReportingPeriod], by_action: bool, lang: Lang
+    scores: Scores,
+    periods: Sequence[ReportingPeriod],
+    by_action: bool,
+    lang: Lang,
+    codes: Sequence[str] | None = None,
+    width: int | None = None,
 ) -> str:
-    """Every institution with assigned actions (and, ``by_action``, each of its actions)."""
+    """Institutions with assigned actions (and, ``by_action``, each of their actions).
+
+    ``codes`` (default: all, by code) chooses and orders them; ``width`` is the width to fit,
+    names shortened with "…" (``None``: full names).
+    """
     h = HEAD[lang]
     r = scores.round
     columns = [h["code"], h["name"], h["tier"], *map(str, periods), h["annual"], h["achieved"]]
     rows: list[Sequence[object]] = []
-    for code in scores.codes:
+    for code in scores.codes if codes is None else codes:
         institution = scores.institution(code)
         rows.append(
             [
@@ -299,7 +519,15 @@ def institution_table(
                 ]
                 for action in scores.assigned(code)
             ]
-    return render_table(columns, rows, right=range(3, len(columns)))
+    table = render_table(
+        columns,
+        rows,
+        right=range(3, len(columns)),
+        width=width,
+        shrink=1,
+        decimal_comma=lang == "id",
+    )
+    return table + zero_note(scores, lang)
 
 
 def _csv_value(value: object) -> object:

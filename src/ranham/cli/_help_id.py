@@ -1,0 +1,95 @@
+"""The ``--help`` texts in Bahasa Indonesia (``--lang id``, or ``RANHAM_LANG=id``).
+
+Keys are option destinations (``max_size``), shared by every command that has the option, or
+``(command, destination)`` where one command says something else. A command or option without
+an entry here keeps its English text.
+"""
+
+from __future__ import annotations
+
+from ranham.validation import DEFAULT_MAX_SIZE
+
+__all__ = ["DESCRIPTION", "EPILOG", "HELP", "SUMMARY", "WORDS"]
+
+DESCRIPTION = "Dokumen, skor dan aturan insentif RANHAM (Perpres 53/2021)."
+EPILOG = (
+    "Status keluar: 0 baik, 1 ada masalah pada masukan, 2 tidak dapat berjalan sesuai permintaan."
+)
+
+WORDS = {
+    "usage": "penggunaan: ",
+    "positionals": "argumen posisi",
+    "options": "opsi",
+    "help": "tampilkan bantuan ini lalu keluar",
+    "version": "tampilkan versi program lalu keluar",
+    "command": "PERINTAH",
+}
+
+SUMMARY = {
+    "validate": "periksa dokumen terhadap format, semua masalah sekaligus",
+    "schema": "cetak JSON Schema suatu jenis dokumen",
+    "score": "skor capaian suatu dataset, dari ukuran sampai nasional",
+    "explain": "jelaskan satu skor atau keputusan, sampai ke ukurannya",
+    "eligibility": "kelayakan dan peringkat insentif per tingkat",
+    "check": "jalankan kasus uji pakar atas aturan (TOML)",
+    "recommendations": "status, keterlambatan dan cakupan rekomendasi forum",
+    "example": "tulis contoh dokumen dari setiap jenis",
+    "demo": "jalankan seluruh rantai pada contoh nasional yang dibangkitkan",
+}
+
+_DEPTH = "tampilkan penjelasan sedalam N tingkat (bawaan: sampai ke ukuran)"
+
+HELP: dict[str | tuple[str, str], str] = {
+    "lang": "bahasa pesan dan tabel: id (Bahasa Indonesia) atau en (bawaan: $RANHAM_LANG, "
+    "lalu dari locale, lalu en)",
+    "dataset": "dokumen dataset (.json)",
+    "ruleset": "id aturan bawaan seperti ranham-2021-2025/default, atau path berakhiran .toml "
+    "(bawaan: aturan bawaan rencana aksi dataset)",
+    "depth": _DEPTH,
+    "code": "tampilkan hanya instansi ini dalam tabel (ulangi untuk lebih), mis. --code 32.16",
+    "province": "tampilkan hanya provinsi ini beserta kabupaten/kotanya dalam tabel, "
+    "mis. --province 32",
+    "sort": "urutan instansi dalam tiap tingkat: code (bawaan, menurut kode) atau score, nilai "
+    "tahunan tertinggi lebih dulu",
+    "wide": "jangan pernah memendekkan nama; bawaannya tabel menyesuaikan lebar terminal "
+    "($COLUMNS), nama dipendekkan dengan '…' (keluaran ke berkas atau pipa tidak dipendekkan)",
+    "tier": "tampilkan satu tingkat saja dalam tabel (peringkat dan angka tidak berubah)",
+    ("validate", "paths"): "berkas (.json, .jsonl) atau direktori yang ditelusuri",
+    ("validate", "catalog"): "periksa laporan terhadap katalog ini",
+    ("validate", "format"): "format keluaran (bawaan: text); json menulis 'files' lebih dulu, "
+    "lalu 'valid' dan 'summary', agar dapat dialirkan",
+    ("validate", "max_size"): "batas ukuran satu dokumen atau satu baris JSON Lines, dari 1 "
+    f"sampai 1099511627776 bita (bawaan: {DEFAULT_MAX_SIZE})",
+    ("validate", "regions"): "periksa juga instansi setiap dataset terhadap edisi tabel wilayah "
+    "Kemendagri ini (2022 atau 2025), sebagai peringatan region-*",
+    ("schema", "kind"): "salah satu dari: catalog, report, dataset, forum",
+    ("score", "period"): "tampilkan satu periode saja, mis. 2022-B04",
+    ("score", "by"): "'action' menambahkan aksi setiap instansi (skornya dan tercapai atau tidak)",
+    ("score", "format"): "format keluaran (bawaan: table)",
+    ("score", "explain"): "jelaskan satu besaran saja, mis. 'S(32.16,2022-B04)' (lihat "
+    "ranham explain)",
+    ("explain", "quantity"): "besaran yang dijelaskan, mis. 'S(32.16,2022-B04)', 'S(32.16)', "
+    "'N', 'eligible(32.16)' (beri tanda kutip di shell); bentuknya tercantum di --lang en --help",
+    ("explain", "format"): "format keluaran (bawaan: text)",
+    ("eligibility", "format"): "format keluaran (bawaan: table)",
+    ("eligibility", "tier"): "tampilkan satu tingkat saja (peringkat tidak berubah)",
+    ("eligibility", "explain"): "jelaskan keputusan dan peringkat satu instansi, sampai ke "
+    "laporan, ukuran dan dugaan pelanggarannya (mis. 32.16)",
+    ("check", "cases"): "berkas kasus (.toml), atau direktori yang berkas *.toml-nya adalah kasus",
+    ("check", "format"): "format keluaran (bawaan: text)",
+    ("check", "depth"): "sedalam apa ketidakcocokan dijelaskan (bawaan: 4 tingkat)",
+    ("recommendations", "forums"): "dokumen forum (.json), atau nama forum bawaan: bekasi-2022",
+    ("recommendations", "as_of"): "nilai keterlambatan pada tanggal ini, YYYY-MM-DD (bawaan: "
+    "hari ini di Asia/Jakarta)",
+    ("recommendations", "format"): "format keluaran (bawaan: table)",
+    ("example", "out"): "direktori tujuan penulisan",
+    ("example", "year"): "tahun rencana aksi, 2021 sampai 2025 (bawaan: 2022)",
+    ("example", "seed"): "benih capaian sintetis (bawaan: 1, benih ranham demo)",
+    ("example", "scale"): "ukuran contoh nasional: 1 ukuran sebenarnya, di bawah 1 lebih kecil, "
+    "di atas 1 lebih besar dengan instansi sintetis (bawaan: 1)",
+    ("demo", "year"): "tahun rencana aksi, 2021-2025 (bawaan 2022)",
+    ("demo", "seed"): "benih contoh (bawaan 1)",
+    ("demo", "scale"): "ukuran relatif terhadap satu tahun nasional (bawaan 1)",
+    ("demo", "top"): "jumlah instansi layak yang ditampilkan per tingkat (bawaan 3)",
+    ("demo", "explain"): "instansi yang keputusannya dijelaskan (bawaan 32.16, Kabupaten Bekasi)",
+}
