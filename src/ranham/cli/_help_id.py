@@ -55,11 +55,14 @@ HELP: dict[str | tuple[str, str], str] = {
     "($COLUMNS), nama dipendekkan dengan '…' (keluaran ke berkas atau pipa tidak dipendekkan)",
     "tier": "tampilkan satu tingkat saja dalam tabel (peringkat dan angka tidak berubah)",
     ("validate", "paths"): "berkas (.json, .jsonl) atau direktori yang ditelusuri",
-    ("validate", "catalog"): "periksa laporan terhadap katalog ini",
+    ("validate", "catalog"): "periksa laporan terhadap katalog atau dataset ini",
     ("validate", "format"): "format keluaran (bawaan: text); json menulis 'files' lebih dulu, "
     "lalu 'valid' dan 'summary', agar dapat dialirkan",
     ("validate", "max_size"): "batas ukuran satu dokumen atau satu baris JSON Lines, dari 1 "
     f"sampai 1099511627776 bita (bawaan: {DEFAULT_MAX_SIZE})",
+    ("validate", "max_issues"): "jumlah masalah yang dicantumkan per dokumen sebelum "
+    "pemberitahuan too-many-issues, dari 1 sampai 1000000 (bawaan: 1000); semua masalah tetap "
+    "dihitung",
     ("validate", "regions"): "periksa juga instansi setiap dataset terhadap edisi tabel wilayah "
     "Kemendagri ini (2022 atau 2025), sebagai peringatan region-*",
     ("schema", "kind"): "salah satu dari: catalog, report, dataset, forum",

@@ -100,7 +100,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "paths", nargs="+", metavar="PATH", help="files (.json, .jsonl) or directories to walk"
     )
-    parser.add_argument("--catalog", metavar="FILE", help="check reports against this catalog")
+    parser.add_argument(
+        "--catalog",
+        metavar="FILE",
+        help="check reports against this catalog or dataset (a dataset adds its institutions)",
+    )
     parser.add_argument(
         "--format",
         choices=("text", "json"),
