@@ -237,9 +237,7 @@ def test_score_json_of_one_tier_keeps_that_tier_and_its_institutions(dataset, ru
     for chosen in (tier, tier.value):
         data = scores.to_json(by_action=True, tier=chosen)
         assert data["tiers"] == [t for t in whole["tiers"] if t["tier"] == tier.value]
-        assert data["institutions"] == [
-            i for i in whole["institutions"] if i["tier"] == tier.value
-        ]
+        assert data["institutions"] == [i for i in whole["institutions"] if i["tier"] == tier.value]
         rest = ("ruleset", "year", "periods", "national", "achieved", "targets")
         assert {k: data[k] for k in rest} == {k: whole[k] for k in rest}  # type: ignore[literal-required]
         assert data["achievement_ratio"] == whole["achievement_ratio"]
