@@ -391,7 +391,7 @@ def _targets(family: Family, document: Doc, context: Context | None) -> Sequence
     if document.get("kind") != "report" or not _in_context(family):
         return ()
     if family.raw:
-        return family.targets(document, facts(document))
+        return family.targets(document, attrs.evolve(facts(document), context=True))
     stand = stand_in(context, document)
     known = attrs.evolve(facts(stand), context=True)
     return [t for t in family.targets(stand, known) if in_report(t, family.code, context.listed)]
@@ -584,6 +584,8 @@ def _break(
 ) -> tuple[Broken, Path]:
     if context is None or family.raw:
         known = facts(original)
+        if context is not None:
+            known = attrs.evolve(known, context=True)
         targets = family.targets(original, known)
         target = targets[draw(st.integers(0, len(targets) - 1))]
         broken = family.apply(draw, original, known, target)

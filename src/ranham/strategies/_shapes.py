@@ -303,10 +303,10 @@ def blank_is_safe(document: dict[str, Any], known: Facts, path: Path) -> bool:
     would do so for every entry; a broken institution kind would make a ``responsible`` code
     unlisted; a broken status of a report's first submission would move its submission time.
     """
+    if known.context and _lists_a_measure(known, path):
+        return False
     if not known.dataset:
         return True
-    if known.context and _lists_a_measure(path):
-        return False
     if path in (("catalog",), ("catalog", "actions")):
         return not known.any_entries
     if path in known.moving_status:
@@ -328,14 +328,16 @@ def blank_is_safe(document: dict[str, Any], known: Facts, path: Path) -> bool:
     return True
 
 
-def _lists_a_measure(path: Path) -> bool:
+def _lists_a_measure(known: Facts, path: Path) -> bool:
     """Whether ``path`` is a report's entries or what says which measures an entry lists.
 
     Against a context, a report is checked for completeness, and an unusable entry or
     measure reference might hide a measure the report lists.
     """
-    if len(path) >= 3 and path[0] == "reports" and path[2] == "entries":
-        tail = path[3:]
+    for base in known.reports:
+        if path[: len(base)] != base or path[len(base) : len(base) + 1] != ("entries",):
+            continue
+        tail = path[len(base) + 1 :]
         return (
             len(tail) == 0
             or (len(tail) == 2 and tail[1] in ("action", "measures"))
