@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -322,3 +324,36 @@ def test_applicable_against_a_catalog_adds_what_the_catalog_reveals():
     assert "window-invalid" in applicable(SPEC_CATALOG)
     with pytest.raises(InvalidArgument, match="valid document against catalog="):
         applicable(io.to_dict(SPEC_REPORT) | {"period": "2022-B06"}, catalog=SPEC_CATALOG)
+
+
+@pytest.mark.parametrize(
+    ("literal", "inexact"),
+    [
+        ("0.1", False),
+        ("1e2", False),
+        ("2.5", False),
+        ("12345678901234567.89", True),
+        ("0.30000000000000000001", True),
+        ("1e-400", True),
+    ],
+)
+def test_the_inexact_numbers_are_those_of_the_format(literal, inexact):
+    from ranham.strategies._additions import is_inexact
+
+    assert is_inexact(literal) is inexact  # format.md: Decimal(text) != Decimal(repr(float(text)))
+
+
+@given(corrupted(family="inexact-number"))
+@settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_inexact_number_writes_a_number_a_double_cannot_hold_in_extensions(corruption):
+    from ranham.strategies._additions import is_inexact
+
+    assert isinstance(corruption.document, bytes)
+    assert "/extensions/" in corruption.pointer + "/"
+    data = json.loads(corruption.document, parse_float=str)  # the text of every number
+    value = data
+    for segment in corruption.pointer.split("/")[1:]:
+        key = segment.replace("~1", "/").replace("~0", "~")
+        value = value[int(key)] if isinstance(value, list) else value[key]
+    assert isinstance(value, str)
+    assert is_inexact(value)
