@@ -6,9 +6,12 @@ import re
 
 import jsonschema
 import orjson
-from hypothesis import given
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ranham import io
+from ranham.model import Tier
 from ranham.rules import Scores, score
 from ranham.rules.cases import SHIPPED_CASES
 
@@ -47,6 +50,7 @@ def _schema(places: int, periods: list[str], by_action: bool) -> dict:
     )
     institution = {
         "code": {"type": "string"},
+        "name": {"type": "string", "minLength": 1},
         "tier": {"enum": ["kl", "provinsi", "kabkota"]},
         "periods": per_period,
         "annual": number,
@@ -121,6 +125,8 @@ def _check(scores: Scores, by_action: bool) -> None:
             assert tier["participation"][p] == scores.shown(f"participation({t},{p})")
     for item in data["institutions"]:
         code = item["code"]
+        assert list(item)[:3] == ["code", "name", "tier"]  # the name follows the code
+        assert item["name"] == scores.dataset.institution(code).name
         assert item["annual"] == scores.shown(f"S({code})")
         assert item["targets"] == len(scores.dataset.assigned_actions(code))
         for p in periods:
@@ -138,6 +144,7 @@ def _check(scores: Scores, by_action: bool) -> None:
 
 
 @given(datasets(), rulesets())
+@settings(deadline=None)  # no wall-clock limit: the machine's load is not the code's speed
 def test_score_json_has_the_shape_and_formatting_of_the_spec(dataset, ruleset):
     scores = score(dataset, ruleset)
     _check(scores, by_action=False)
@@ -152,7 +159,8 @@ def test_eligibility_json_has_the_shape_of_the_spec(dataset, ruleset):
         assert list(data) == ["ruleset", "year", "decisions"]
         assert [d["code"] for d in data["decisions"]] == sorted(result.scores.codes)
         for decision in data["decisions"]:
-            assert list(decision) == ["code", "tier", "eligible", "rank", "criteria"]
+            assert list(decision) == ["code", "name", "tier", "eligible", "rank", "criteria"]
+            assert decision["name"] == result.scores.dataset.institution(decision["code"]).name
             assert [c["id"] for c in decision["criteria"]] == [
                 c.value for c in ruleset.eligibility.criteria
             ]
@@ -168,6 +176,7 @@ def test_the_bekasi_example_of_the_spec():
     bekasi = next(i for i in scores.to_json()["institutions"] if i["code"] == "32.16")
     assert bekasi == {
         "code": "32.16",
+        "name": "Kabupaten Bekasi",
         "tier": "kabkota",
         "periods": {"2022-B04": "66.67", "2022-B08": "66.67", "2022-B12": None},
         "annual": "44.44",
@@ -177,6 +186,7 @@ def test_the_bekasi_example_of_the_spec():
     decision = scores.eligibility().to_json()["decisions"][1]
     assert decision == {
         "code": "32.16",
+        "name": "Kabupaten Bekasi",
         "tier": "kabkota",
         "eligible": False,
         "rank": None,
@@ -217,3 +227,30 @@ def test_scores_are_strings_with_places_decimals():
     text = orjson.dumps(score(io.load(CASES / "bekasi-2022.json")).to_json()).decode()
     for number in re.findall(r'"(\d+\.\d+)"', text):
         assert len(number.partition(".")[2]) == 2
+
+
+@given(datasets(), rulesets(), st.sampled_from(list(Tier)))
+@settings(deadline=None)
+def test_score_json_of_one_tier_keeps_that_tier_and_its_institutions(dataset, ruleset, tier):
+    scores = score(dataset, ruleset)
+    whole = scores.to_json(by_action=True)
+    for chosen in (tier, tier.value):
+        data = scores.to_json(by_action=True, tier=chosen)
+        assert data["tiers"] == [t for t in whole["tiers"] if t["tier"] == tier.value]
+        assert data["institutions"] == [i for i in whole["institutions"] if i["tier"] == tier.value]
+        rest = ("ruleset", "year", "periods", "national", "achieved", "targets")
+        assert {k: data[k] for k in rest} == {k: whole[k] for k in rest}  # type: ignore[literal-required]
+        assert data["achievement_ratio"] == whole["achievement_ratio"]
+
+
+def test_the_tier_filters_of_score_and_eligibility_agree():
+    scores = score(io.load(CASES / "bekasi-2022.json"))
+    kabkota = scores.to_json(tier="kabkota")
+    assert [i["code"] for i in kabkota["institutions"]] == ["32.16", "33.73"]
+    assert [t["tier"] for t in kabkota["tiers"]] == ["kabkota"]
+    decisions = scores.eligibility().to_json(tier=Tier.REGENCY_CITY)["decisions"]
+    assert [d["code"] for d in decisions] == ["32.16", "33.73"]
+    with pytest.raises(ValueError, match="kabupaten"):
+        scores.to_json(tier="kabupaten")
+    with pytest.raises(ValueError, match="kabupaten"):
+        scores.eligibility().to_json(tier="kabupaten")

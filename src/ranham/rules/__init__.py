@@ -15,6 +15,19 @@ quantity can be explained down to the individual measures.
 
 from __future__ import annotations
 
+from ranham.rules._json_types import (
+    ActionScoreJson,
+    CriterionJson,
+    DecisionJson,
+    EligibilityJson,
+    Figure,
+    InstitutionScoreJson,
+    NationalJson,
+    RuleSetRefJson,
+    ScoresJson,
+    TierName,
+    TierScoreJson,
+)
 from ranham.rules.cases import Case, CaseResult, Mismatch, load_case, run_cases
 from ranham.rules.counting import CountReason, ReportCount
 from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
@@ -72,6 +85,18 @@ __all__ = [
     "Message",
     "render_text",
     "node_to_json",
+    # the types of the JSON output
+    "ScoresJson",
+    "NationalJson",
+    "TierScoreJson",
+    "InstitutionScoreJson",
+    "ActionScoreJson",
+    "EligibilityJson",
+    "DecisionJson",
+    "CriterionJson",
+    "RuleSetRefJson",
+    "Figure",
+    "TierName",
     # expert test cases
     "Case",
     "CaseResult",

@@ -22,13 +22,13 @@ import os
 from collections.abc import Mapping
 from datetime import date
 from fractions import Fraction
-from typing import Any
 
 import attrs
 
 from ranham.errors import UnknownNameError
 from ranham.model import Allegation, Dataset, ReportStatus, Tier
 from ranham.periods import Timing
+from ranham.rules._json_types import EligibilityJson
 from ranham.rules.numbers import at_least
 from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import Criterion, RuleSet
@@ -242,8 +242,12 @@ class Eligibility:
         """A named quantity as JSON shows it."""
         return self.scores.show(self.value(quantity))
 
-    def to_json(self, *, lang: Lang = "en", tier: Tier | str | None = None) -> dict[str, Any]:
-        """The JSON object of ``ranham eligibility``; ``observed``/``required`` in ``lang``."""
+    def to_json(self, *, lang: Lang = "en", tier: Tier | str | None = None) -> EligibilityJson:
+        """The JSON object of ``ranham eligibility``; ``observed``/``required`` in ``lang``.
+
+        ``tier`` keeps that tier's decisions only (a :class:`~ranham.model.Tier` or its value;
+        another string raises :class:`ValueError`).
+        """
         from ranham.rules.output import eligibility_json
 
         return eligibility_json(self, lang=lang, tier=None if tier is None else Tier(tier).value)

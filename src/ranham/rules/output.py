@@ -1,15 +1,27 @@
 """The JSON objects of ``ranham score`` and ``ranham eligibility``, exactly as ``scoring.md`` shows.
 
 Scores and percentages are strings with ``places`` decimals, ``null`` where undefined; keys come
-in the order of ``scoring.md``; tiers in the order ``kl``, ``provinsi``, ``kabkota``; institutions
-and decisions by code. The same inputs always give the same object.
+in the order of ``scoring.md`` (plus each institution's ``name`` after its ``code``); tiers in the
+order ``kl``, ``provinsi``, ``kabkota``; institutions and decisions by code. The same inputs always
+give the same object. The types of the objects are in :mod:`ranham.rules._json_types`.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from ranham.model import Tier
 from ranham.periods import ReportingPeriod
+from ranham.rules._json_types import (
+    ActionScoreJson,
+    DecisionJson,
+    EligibilityJson,
+    InstitutionScoreJson,
+    RuleSetRefJson,
+    ScoresJson,
+    TierName,
+    TierScoreJson,
+)
 from ranham.words import Lang
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -19,44 +31,63 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["eligibility_json", "scores_json"]
 
 
-def _ruleset(scores: Scores) -> dict[str, str]:
+_TIER_NAMES: dict[Tier, TierName] = {
+    Tier.KL: "kl",
+    Tier.PROVINCE: "provinsi",
+    Tier.REGENCY_CITY: "kabkota",
+}
+
+
+def _ruleset(scores: Scores) -> RuleSetRefJson:
     return {"id": scores.ruleset.id, "version": scores.ruleset.version}
 
 
 def scores_json(
-    scores: Scores, *, by_action: bool = False, period: ReportingPeriod | None = None
-) -> dict[str, Any]:
-    """The JSON object of ``ranham score`` (see :meth:`~ranham.rules.Scores.to_json`)."""
+    scores: Scores,
+    *,
+    by_action: bool = False,
+    period: ReportingPeriod | None = None,
+    tier: Tier | None = None,
+) -> ScoresJson:
+    """The JSON object of ``ranham score`` (see :meth:`~ranham.rules.Scores.to_json`).
+
+    ``tier`` keeps that tier's item of ``tiers`` and its institutions only; the national
+    figures and the overall counts stay those of every tier.
+    """
     periods = scores.periods if period is None else (period,)
     r = scores.round
-    tiers = []
-    for tier in scores.tiers:
-        target = scores.target(tier)
+    tiers: list[TierScoreJson] = []
+    for each in scores.tiers:
+        if tier is not None and each is not tier:
+            continue
+        target = scores.target(each)
         tiers.append(
             {
-                "tier": tier.value,
-                "periods": {str(p): r(scores.tier_period(tier, p)) for p in periods},
-                "annual": r(scores.tier_annual(tier)),
-                "participation": {str(p): r(scores.participation(tier, p)) for p in periods},
+                "tier": _TIER_NAMES[each],
+                "periods": {str(p): r(scores.tier_period(each, p)) for p in periods},
+                "annual": r(scores.tier_annual(each)),
+                "participation": {str(p): r(scores.participation(each, p)) for p in periods},
                 "target": r(target),
-                "target_met": scores.target_met(tier),
-                "achieved": scores.achieved_targets(tier),
-                "targets": scores.targets(tier),
-                "achievement_ratio": r(scores.ratio(tier)),
+                "target_met": scores.target_met(each),
+                "achieved": scores.achieved_targets(each),
+                "targets": scores.targets(each),
+                "achievement_ratio": r(scores.ratio(each)),
             }
         )
-    institutions = []
-    for code in scores.codes:
-        item: dict[str, Any] = {
+    institutions: list[InstitutionScoreJson] = []
+    for code in scores.codes if tier is None else scores.members(tier):
+        institution = scores.institution(code)
+        item: InstitutionScoreJson = {
             "code": code,
-            "tier": scores.institution(code).tier.value,
+            "name": institution.name,
+            "tier": _TIER_NAMES[institution.tier],
             "periods": {str(p): r(scores.institution_period(code, p)) for p in periods},
             "annual": r(scores.institution_annual(code)),
             "achieved": scores.achieved_count(code),
             "targets": len(scores.assigned(code)),
         }
         if by_action:
-            item["actions"] = [
+            actions: list[ActionScoreJson] = [
                 {
                     "action": action.id,
                     "periods": {
@@ -67,6 +98,7 @@ def scores_json(
                 }
                 for action in scores.assigned(code)
             ]
+            item["actions"] = actions
         institutions.append(item)
     return {
         "ruleset": _ruleset(scores),
@@ -86,28 +118,27 @@ def scores_json(
 
 def eligibility_json(
     result: Eligibility, *, lang: Lang = "en", tier: str | None = None
-) -> dict[str, Any]:
+) -> EligibilityJson:
     """The JSON object of ``ranham eligibility``; ``tier`` keeps one tier's decisions only."""
-    return {
-        "ruleset": _ruleset(result.scores),
-        "year": result.scores.year,
-        "decisions": [
-            {
-                "code": d.code,
-                "tier": d.tier.value,
-                "eligible": d.eligible,
-                "rank": d.rank,
-                "criteria": [
-                    {
-                        "id": c.criterion.value,
-                        "passed": c.passed,
-                        "observed": c.observed.text(lang),
-                        "required": c.required.text(lang),
-                    }
-                    for c in d.criteria
-                ],
-            }
-            for d in result.decisions
-            if tier is None or d.tier.value == tier
-        ],
-    }
+    scores = result.scores
+    decisions: list[DecisionJson] = [
+        {
+            "code": d.code,
+            "name": scores.institution(d.code).name,
+            "tier": _TIER_NAMES[d.tier],
+            "eligible": d.eligible,
+            "rank": d.rank,
+            "criteria": [
+                {
+                    "id": c.criterion.value,
+                    "passed": c.passed,
+                    "observed": c.observed.text(lang),
+                    "required": c.required.text(lang),
+                }
+                for c in d.criteria
+            ],
+        }
+        for d in result.decisions
+        if tier is None or d.tier.value == tier
+    ]
+    return {"ruleset": _ruleset(scores), "year": scores.year, "decisions": decisions}

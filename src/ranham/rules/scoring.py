@@ -22,7 +22,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
@@ -30,6 +30,7 @@ from ranham._process import paused_gc
 from ranham.errors import PeriodError, UnknownNameError
 from ranham.model import Action, ActionEntry, Dataset, Institution, Report, Tier
 from ranham.periods import PeriodCode, ReportingPeriod
+from ranham.rules._json_types import ScoresJson
 from ranham.rules.counting import ReportCount, judge_report, measure_met
 from ranham.rules.loading import ruleset_for
 from ranham.rules.numbers import at_least, exact_sum, fixed, mean, percent, ratio
@@ -406,18 +407,31 @@ class Scores:
         return self._memo.eligibility
 
     def to_json(
-        self, *, by_action: bool = False, period: ReportingPeriod | str | None = None
-    ) -> dict[str, Any]:
+        self,
+        *,
+        by_action: bool = False,
+        period: ReportingPeriod | str | None = None,
+        tier: Tier | str | None = None,
+    ) -> ScoresJson:
         """The JSON object of ``ranham score`` (``scoring.md``); ``by_action`` adds the actions.
 
-        ``period`` restricts the ``periods`` list and every per-period map to one period. The
-        same inputs always give the same object, and :func:`orjson.dumps` the same bytes.
+        ``period`` restricts the ``periods`` list and every per-period map to one period.
+        ``tier`` (a :class:`~ranham.model.Tier` or its value, as for
+        :meth:`Eligibility.to_json <ranham.rules.Eligibility.to_json>`) keeps that tier's item
+        of ``tiers`` and its institutions only; the national figures and the overall counts
+        stay those of every tier. Another string raises :class:`ValueError`. Each institution
+        carries its ``name`` after its ``code`` (an addition to ``scoring.md``). The same
+        inputs always give the same object, and :func:`orjson.dumps` the same bytes.
         """
         from ranham.rules.output import scores_json
 
+        chosen = None if tier is None else Tier(tier)
         with paused_gc():
             return scores_json(
-                self, by_action=by_action, period=None if period is None else self._period(period)
+                self,
+                by_action=by_action,
+                period=None if period is None else self._period(period),
+                tier=chosen,
             )
 
     # -- argument checks -------------------------------------------------------------------

@@ -31,7 +31,10 @@ Broken documents
     :func:`corrupted` draws a :class:`Corruption`: a valid document broken in exactly one
     way, with the issue ``code`` and JSON ``pointer`` that validation must report, for each
     code of :data:`CORRUPTION_CODES` (:data:`CORRUPTION_KINDS` says which document kinds each
-    family breaks).
+    code's families break, :data:`CORRUPTION_FAMILIES` names the families). With
+    ``catalog=`` (your :class:`~ranham.Catalog` or :class:`~ranham.Dataset`) it breaks
+    reports that fit *your* catalog, as checking against it reveals;
+    :func:`applicable` says which families can break a given document.
 
 ``st.from_type`` works for every public type of :mod:`ranham` without importing this module:
 the package registers these strategies through Hypothesis' ``hypothesis`` entry point (set
@@ -41,7 +44,14 @@ the package registers these strategies through Hypothesis' ``hypothesis`` entry 
 from __future__ import annotations
 
 from ranham.strategies._catalogs import catalogs
-from ranham.strategies._corrupt import CORRUPTION_CODES, CORRUPTION_KINDS, Corruption, corrupted
+from ranham.strategies._corrupt import (
+    CORRUPTION_CODES,
+    CORRUPTION_FAMILIES,
+    CORRUPTION_KINDS,
+    Corruption,
+    applicable,
+    corrupted,
+)
 from ranham.strategies._datasets import datasets
 from ranham.strategies._documents import documents, forums
 from ranham.strategies._entities import (
@@ -124,7 +134,9 @@ __all__ = [
     # broken documents
     "Corruption",
     "corrupted",
+    "applicable",
     "CORRUPTION_CODES",
+    "CORRUPTION_FAMILIES",
     "CORRUPTION_KINDS",
     # defaults of the knobs
     "DEFAULT_YEARS",

@@ -140,6 +140,8 @@ class _DatasetOptions:
     timings: tuple[Timing, ...]
     max_allegations: int
     min_measure_entries: int = 0
+    complete: bool = False
+    min_allegations: int = 0
 
 
 @st.composite
@@ -173,7 +175,13 @@ def _datasets(draw: st.DrawFn, options: _DatasetOptions) -> Dataset:
                 reports_.append(
                     draw(
                         _dataset_reports(
-                            catalog, busy, periods, options.statuses, options.timings, 1
+                            catalog,
+                            busy,
+                            periods,
+                            options.statuses,
+                            options.timings,
+                            1,
+                            options.complete,
                         )
                     )
                 )
@@ -182,7 +190,15 @@ def _datasets(draw: st.DrawFn, options: _DatasetOptions) -> Dataset:
         # emptier report holds.)
         drawn = draw(
             st.lists(
-                _dataset_reports(catalog, listed, periods, options.statuses, options.timings, 0),
+                _dataset_reports(
+                    catalog,
+                    listed,
+                    periods,
+                    options.statuses,
+                    options.timings,
+                    0,
+                    options.complete,
+                ),
                 min_size=max(0, min(low_reports, len(listed) * len(periods)) - len(reports_)),
                 max_size=high_reports,
             )
@@ -206,8 +222,9 @@ def _datasets(draw: st.DrawFn, options: _DatasetOptions) -> Dataset:
                         st.integers(1, 9999).map(lambda n: f"ADU-{year}-{n:04d}"), texts()
                     ),
                 ),
+                min_size=options.min_allegations,
                 max_size=options.max_allegations,
-                unique_by=lambda a: (a.institution, a.reference),  # a case is recorded once
+                unique_by=_allegation_key,  # the same case recorded twice is duplicate-id
             )
         )
     return Dataset(
@@ -224,6 +241,10 @@ _CHOICES = st.integers(0, 255)
 
 def _report_key(report: Report) -> tuple[str, ReportingPeriod]:
     return (report.institution, report.period)
+
+
+def _allegation_key(allegation: Allegation) -> tuple[str, str]:
+    return (allegation.institution, allegation.reference)
 
 
 def _institution_code(institution: Institution) -> str:
@@ -248,12 +269,13 @@ def _dataset_reports(
     statuses: tuple[ReportStatus, ...],
     timings: tuple[Timing, ...],
     min_measure_entries: int,
+    complete: bool = False,
 ) -> Report:
     """One report of a listed institution for a period of the catalog (one span to shrink)."""
     institution = pick(draw, listed)
     period = pick(draw, periods)
     return draw_report(
-        draw, catalog, institution, period, statuses, timings, 3, min_measure_entries
+        draw, catalog, institution, period, statuses, timings, 3, min_measure_entries, complete
     )
 
 
@@ -262,8 +284,9 @@ def clean_datasets(
     statuses: Sequence[ReportStatus] = STATUSES,
     min_reports: int = 0,
     min_measure_entries: int = 0,
+    min_allegations: int = 0,
 ) -> st.SearchStrategy[Dataset]:
-    """Datasets that validate without any issue (every report on time)."""
+    """Datasets that validate without any issue (every report on time and complete)."""
     options = _DatasetOptions(
         plan=None,
         years=tuple(DEFAULT_YEARS),
@@ -277,5 +300,7 @@ def clean_datasets(
         timings=(Timing.ON_TIME,),
         max_allegations=2,
         min_measure_entries=min_measure_entries,
+        complete=True,
+        min_allegations=min_allegations,
     )
     return _datasets(options)

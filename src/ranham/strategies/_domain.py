@@ -250,8 +250,28 @@ def unknown_reference(draw: st.DrawFn, doc: Doc, known: Facts, target: tuple[Any
     else:
         value = target[2]
     broken = copy_of(doc)
-    get(broken, path[:-1])[path[-1]] = value
+    if variant == "code":
+        get(broken, path[:-1])[path[-1]] = value
+    else:
+        path = _append_entry(broken, path, value)
     return Broken(broken, path, f"pointed {pointer(path)} at {value!r}, which does not exist")
+
+
+def _append_entry(broken: Doc, path: Path, value: str) -> Path:
+    """Add an entry (or a measure entry, copied from the one at ``path``) naming ``value``.
+
+    Adding rather than renaming keeps every measure the report listed, so a report that was
+    complete stays complete (no ``incomplete-report`` joins the promised issue).
+    """
+    if path[-1] == "action":  # …/entries/E/action: a new entry without measures
+        entries = get(broken, path[:-2])
+        entries.append({"action": value, "measures": []})
+        return (*path[:-2], len(entries) - 1, "action")
+    items = get(broken, path[:-2])  # …/measures/M/measure: a copy of that measure entry
+    item = copy_of(items[path[-2]])
+    item["measure"] = value
+    items.append(item)
+    return (*path[:-2], len(items) - 1, "measure")
 
 
 def period_targets(doc: Doc, known: Facts) -> list[tuple[Any, ...]]:
@@ -299,6 +319,9 @@ def period_mismatch(draw: st.DrawFn, doc: Doc, known: Facts, target: tuple[Any, 
         year = int(old[:4]) + draw(st.sampled_from((1, -1, 2, -3)))
         value = f"{year:04d}{old[4:]}"
     broken = copy_of(doc)
+    if variant == "measure":
+        path = _append_entry(broken, path, value)
+        return Broken(broken, path, f"added a measure entry for {value!r} of another period")
     get(broken, path[:-1])[path[-1]] = value
     return Broken(broken, path, f"changed {pointer(path)} from {old!r} to {value!r}")
 
@@ -378,11 +401,14 @@ def window_targets(doc: Doc, known: Facts) -> list[tuple[str, str]]:
     if found is None:
         return []
     periods = found[1]["plan"]["periods"]
+    reported = {get(doc, path)["period"][5:] for path in known.reports} if known.dataset else set()
     out = []
     for index, code in enumerate(periods):
         out += [("remove", code), ("reverse", code), ("early", code)]
         if index:
-            out += [("overlap", code), ("order", code)]
+            out.append(("overlap", code))
+            if periods[index - 1] not in reported:  # its reports would move out of time
+                out.append(("order", code))
     out += [("extra", c.value) for c in PeriodCode if c.value not in periods]
     return out
 
@@ -411,12 +437,9 @@ def window_invalid(draw: st.DrawFn, doc: Doc, known: Facts, target: tuple[str, s
     elif variant == "overlap":
         before = periods[periods.index(code) - 1]
         windows[code]["opens"] = windows[before]["closes"]
-    else:  # order: swap the window with the one before it
+    else:  # order: swap the dates with the window before it (the keys' order means nothing)
         before = periods[periods.index(code) - 1]
-        keys = list(windows)
-        i, j = keys.index(before), keys.index(code)
-        keys[i], keys[j] = keys[j], keys[i]
-        cat["windows"] = {k: windows[k] for k in keys}
+        windows[before], windows[code] = windows[code], windows[before]
     return Broken(broken, path, f"{variant}: broke the {code} window")
 
 

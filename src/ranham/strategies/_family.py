@@ -34,7 +34,10 @@ class Family:
 
     ``bases`` draws, for each document kind the family can break, clean documents of that kind
     (documents without any issue); ``targets`` lists the places of a document this family can
-    break (empty: it does not apply); ``apply`` breaks one of them.
+    break (empty: it does not apply); ``apply`` breaks one of them. ``name`` is the code, or
+    ``CODE.VARIANT`` for a second family of the same code. ``reports`` says whether the family
+    breaks a report checked against a catalog or dataset (``catalog=``); ``needs_context``
+    whether it breaks only such a report.
     """
 
     code: str
@@ -42,6 +45,9 @@ class Family:
     bases: Mapping[str, Callable[[], st.SearchStrategy[dict[str, Any]]]]
     targets: Targets
     apply: Apply
+    name: str = attrs.field(kw_only=True, default=attrs.Factory(lambda s: s.code, takes_self=True))
+    reports: bool = attrs.field(kw_only=True, default=False)
+    needs_context: bool = attrs.field(kw_only=True, default=False)
 
 
 def copy_of(document: dict[str, Any]) -> dict[str, Any]:

@@ -158,17 +158,23 @@ def draw_report(
     timings: Sequence[Timing],
     max_entries: int,
     min_measure_entries: int,
+    complete: bool = False,
 ) -> Report:
     """Draw a report of ``institution`` on ``catalog`` for ``period``.
 
     ``min_measure_entries`` (0 or 1) asks for at least one measure entry when the institution
-    has an assigned action.
+    has an assigned action. ``complete`` lists every measure of the period of every assigned
+    action (so that no ``incomplete-report`` warning applies), whatever ``max_entries`` says.
     """
     status = draw(st.sampled_from(tuple(statuses)))
     assigned = [a for a in catalog.actions if is_assigned(a, institution)]
     want = 1 if (min_measure_entries and assigned) else 0
-    chosen: list[Action] = pick_some(
-        draw, assigned, min_size=min(want, max_entries), max_size=max(max_entries, want)
+    chosen: list[Action] = (
+        assigned
+        if complete
+        else pick_some(
+            draw, assigned, min_size=min(want, max_entries), max_size=max(max_entries, want)
+        )
     )
     assessed = {
         ReportStatus.VERIFIED: True,
@@ -177,7 +183,11 @@ def draw_report(
     entries: list[ActionEntry] = []
     for index, action in enumerate(chosen):
         own = [m.id for m in action.measures_for(period.code)]
-        ids = pick_some(draw, own, min_size=1 if index < want else 0, max_size=max(4, len(own)))
+        ids = (
+            own
+            if complete
+            else pick_some(draw, own, min_size=1 if index < want else 0, max_size=max(4, len(own)))
+        )
         entries.append(draw_action_entry(draw, action.id, ids, assessed))
     history = draw_history(
         draw, status, catalog.windows[period.code], catalog.plan.tz, tuple(timings)

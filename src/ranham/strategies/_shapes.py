@@ -240,7 +240,9 @@ class Facts:
     ``catalog`` and ``reports`` are the paths of the catalog and report objects (a dataset
     holds both); the sets hold what a dataset's reports, allegations and ``kl`` actions refer
     to; ``moving_status`` holds the ``status`` members whose loss would move a report's
-    submission time to a later change.
+    submission time to a later change. ``context`` says that the document stands for one
+    report checked against a catalog or dataset (see :mod:`ranham.strategies._context`), so
+    that the report is checked for completeness.
     """
 
     kind: str
@@ -253,6 +255,7 @@ class Facts:
     referenced_codes: frozenset[str] = frozenset()
     responsible_codes: frozenset[str] = frozenset()
     moving_status: frozenset[Path] = frozenset()
+    context: bool = False
 
 
 def facts(document: dict[str, Any]) -> Facts:
@@ -300,6 +303,8 @@ def blank_is_safe(document: dict[str, Any], known: Facts, path: Path) -> bool:
     would do so for every entry; a broken institution kind would make a ``responsible`` code
     unlisted; a broken status of a report's first submission would move its submission time.
     """
+    if known.context and _lists_a_measure(known, path):
+        return False
     if not known.dataset:
         return True
     if path in (("catalog",), ("catalog", "actions")):
@@ -321,3 +326,21 @@ def blank_is_safe(document: dict[str, Any], known: Facts, path: Path) -> bool:
         if path[2] == "kind":
             return code not in known.responsible_codes
     return True
+
+
+def _lists_a_measure(known: Facts, path: Path) -> bool:
+    """Whether ``path`` is a report's entries or what says which measures an entry lists.
+
+    Against a context, a report is checked for completeness, and an unusable entry or
+    measure reference might hide a measure the report lists.
+    """
+    for base in known.reports:
+        if path[: len(base)] != base or path[len(base) : len(base) + 1] != ("entries",):
+            continue
+        tail = path[len(base) + 1 :]
+        return (
+            len(tail) == 0
+            or (len(tail) == 2 and tail[1] in ("action", "measures"))
+            or (len(tail) == 4 and tail[3] == "measure")
+        )
+    return False
