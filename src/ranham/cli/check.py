@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
+from ranham.cases import as_mapping, case_files, expected_text, run_cases
 from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -18,8 +19,7 @@ from ranham.cli._common import (
     fail,
     print_json,
 )
-from ranham.rules import render_text, run_cases
-from ranham.rules.cases import as_mapping, case_files, expected_text
+from ranham.rules import render_text
 from ranham.validation.messages import Lang
 
 TEXT: dict[str, dict[str, str]] = {

@@ -1,9 +1,10 @@
-"""Rules as data: completion scores, incentive eligibility, explanations and expert test cases.
+"""Rules as data: completion scores, incentive eligibility and explanations.
 
 Every parameter a ministry might change lives in a versioned rule set (TOML, shipped or loaded
 from a path); every number is exact (:class:`~fractions.Fraction`) until it is rounded once,
 half up, to the rule set's ``places``; every result says which rule set produced it, and every
-quantity can be explained down to the individual measures.
+quantity can be explained down to the individual measures. Expert test cases, which read
+documents, live above the rules in :mod:`ranham.cases`.
 
 >>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
@@ -15,7 +16,6 @@ quantity can be explained down to the individual measures.
 
 from __future__ import annotations
 
-from ranham.rules.cases import Case, CaseResult, Mismatch, load_case, run_cases
 from ranham.rules.counting import CountReason, ReportCount
 from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
 from ranham.rules.explain import explain
@@ -72,10 +72,15 @@ __all__ = [
     "Message",
     "render_text",
     "node_to_json",
-    # expert test cases
-    "Case",
-    "CaseResult",
-    "Mismatch",
-    "load_case",
-    "run_cases",
 ]
+
+_MOVED_TO_CASES = frozenset({"Case", "CaseResult", "Mismatch", "load_case", "run_cases"})
+
+
+def __getattr__(name: str) -> object:
+    """The expert-case names that moved to :mod:`ranham.cases`, with a DeprecationWarning."""
+    if name in _MOVED_TO_CASES:
+        from ranham.rules.cases import moved
+
+        return moved(__name__, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

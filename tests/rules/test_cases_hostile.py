@@ -1,0 +1,170 @@
+"""Case files as an attacker writes them (issue 13), and cases above the rules (issue 15)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ranham
+import ranham.cases
+from ranham.cases import CASE_MAX_SIZE, MAX_QUANTITY_NAME, SHIPPED_CASES, load_case, run_cases
+from ranham.errors import RuleSetError
+
+DATASET = (SHIPPED_CASES / "bekasi-2022.json").as_posix()
+HEAD = f'name = "n"\nruleset = "ranham-2021-2025/default"\ndataset = "{DATASET}"\n'
+
+
+def _case(tmp_path: Path, body: str | bytes, name: str = "case.toml") -> Path:
+    path = tmp_path / name
+    if isinstance(body, bytes):
+        path.write_bytes(body)
+    else:
+        path.write_text(body, encoding="utf-8")
+    return path
+
+
+def _error(paths: list[Path], **options: int) -> str:
+    (result,) = run_cases(paths, **options)
+    assert result.error is not None
+    return result.error
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this system")
+def test_a_fifo_case_or_dataset_is_refused_without_blocking(tmp_path):
+    fifo = tmp_path / "case.toml"
+    os.mkfifo(fifo)
+    assert "is a FIFO (named pipe), not a regular file; expected a case file" in _error([fifo])
+    data = tmp_path / "data.json"
+    os.mkfifo(data)
+    body = HEAD.replace(DATASET, "data.json") + '[expected]\n"N" = "1.00"\n'
+    error = _error([_case(tmp_path, body, "other.toml")])
+    assert 'dataset: "data.json" is not a regular file' in error
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_an_endless_device_is_refused():
+    assert "/dev/zero: is a device, not a regular file" in _error([Path("/dev/zero")])
+    with pytest.raises(RuleSetError, match="is a device"):
+        load_case("/dev/zero")
+
+
+def test_a_case_file_that_is_not_utf8_is_a_clear_error(tmp_path):
+    path = _case(tmp_path, HEAD.encode() + b'[expected]\n"N" = "caf\xe9"\n')
+    assert "case.toml: is not UTF-8 text (byte 0xe9 at offset" in _error([path])
+
+
+def test_case_files_above_the_size_limit_are_refused(tmp_path):
+    assert CASE_MAX_SIZE == 16 * 1024 * 1024
+    path = _case(tmp_path, HEAD + '[expected]\n"S(32.16)" = "44.44"\n')
+    assert run_cases([path])[0].passed
+    assert "larger than the limit of 100 bytes" in _error([path], max_size=100)
+
+
+@pytest.mark.parametrize("where", ["expected", "dataset"])
+def test_deep_nesting_is_a_clear_error(tmp_path, where):
+    deep = "[" * 5000 + "]" * 5000
+    body = (
+        HEAD + f'[expected]\n"N" = {deep}\n'
+        if where == "expected"
+        else (
+            'name = "n"\nruleset = "ranham-2021-2025/default"\n[dataset]\ncatalog = '
+            + deep
+            + '\n[expected]\n"N" = "1.00"\n'
+        )
+    )
+    error = _error([_case(tmp_path, body)])
+    assert "case.toml: nests arrays or tables too deeply" in error
+
+
+def test_a_long_quantity_name_is_refused_before_it_is_parsed(tmp_path, monkeypatch):
+    def parse(name: str) -> None:
+        raise AssertionError("a long name reached the quantity parser")
+
+    monkeypatch.setattr(ranham.cases, "parse_quantity", parse)
+    name = "S(" + "1." * 50_000 + ")"
+    error = _error([_case(tmp_path, HEAD + f'[expected]\n"{name}" = "1.00"\n')])
+    assert f"at most {MAX_QUANTITY_NAME} printable ASCII characters" in error
+    assert len(error) < 1000
+
+
+@pytest.mark.parametrize("name", ["S(٣٢.١٦)", "S(³².¹⁶)", "S(32.16,٢٠٢٢-B04)", "S(32.16)\x1b[2J"])
+def test_quantity_names_take_only_ascii_digits(tmp_path, name):
+    body = HEAD + '[expected]\n"' + name.replace("\x1b", "\\u001b") + '" = "44.44"\n'
+    error = _error([_case(tmp_path, body)])
+    assert "digits 0-9 only" in error
+    assert "\x1b" not in error
+
+
+def test_a_huge_number_as_an_expected_value_is_a_short_error(tmp_path):
+    for literal in ("1" * 5000 + ".5", "1e-999999999", "0." + "1" * 5000):
+        error = _error([_case(tmp_path, HEAD + f'[expected]\n"S(32.16)" = {literal}\n')])
+        assert "write a score as a string" in error
+        assert len(error) < 500
+
+
+def test_an_unexpected_failure_in_one_case_is_that_cases_error(tmp_path, monkeypatch):
+    real = ranham.cases.io.load
+
+    def load(path, **options):
+        if Path(path).name == "bekasi-2022.json":
+            raise ZeroDivisionError("boom")
+        return real(path, **options)
+
+    monkeypatch.setattr(ranham.cases.io, "load", load)
+    bad = _case(tmp_path, HEAD + '[expected]\n"S(32.16)" = "44.44"\n', "a.toml")
+    good = SHIPPED_CASES / "published-national-b04-2022.toml"
+    results = run_cases([bad, good])
+    assert "internal error (ZeroDivisionError" in (results[0].error or "")
+    assert results[1].passed
+
+
+# --- above the rules --------------------------------------------------------------------------
+
+
+def test_importing_the_rules_loads_neither_the_cases_nor_the_json_layer():
+    code = (
+        "import sys, ranham.rules, ranham.rules.cases; "
+        "print(sorted(m for m in sys.modules if m.startswith("
+        "('ranham.cases', 'ranham.io', 'cattrs'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def _imported(node: ast.AST) -> list[str]:
+    if isinstance(node, ast.Import):
+        return [alias.name for alias in node.names]
+    if isinstance(node, ast.ImportFrom) and node.module == "ranham":  # from ranham import io
+        return [f"ranham.{alias.name}" for alias in node.names]
+    if isinstance(node, ast.ImportFrom):
+        return [node.module or ""]
+    return []
+
+
+def test_no_module_of_the_rules_imports_the_cases_or_the_json_layer():
+    source = Path(ranham.__file__).parent / "rules"
+    offenders = [
+        (path.name, name)
+        for path in source.rglob("*.py")
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+        for name in _imported(node)
+        if name.startswith(("ranham.io", "ranham.cases", "cattrs"))
+    ]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("module", ["ranham.rules", "ranham.rules.cases"])
+@pytest.mark.parametrize("name", ["Case", "CaseResult", "Mismatch", "load_case", "run_cases"])
+def test_the_old_import_paths_still_work_with_a_deprecation_warning(module, name):
+    old = importlib.import_module(module)
+    with pytest.warns(DeprecationWarning, match=f"moved to ranham.cases.{name}"):
+        found = getattr(old, name)
+    assert found is getattr(ranham.cases, name)
+    with pytest.raises(AttributeError):
+        old.no_such_name  # noqa: B018
