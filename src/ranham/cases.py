@@ -40,10 +40,17 @@ from typing import Any
 import attrs
 
 from ranham import io
-from ranham.errors import RanhamError, RuleSetError
+from ranham.errors import ArgumentTypeError, RanhamError, RuleSetError
 from ranham.model import Dataset
 from ranham.rules import Node, RuleSet, Scores, explain, load_ruleset, parse_quantity
-from ranham.rules._toml import LongNumber, describe, parse_toml, read_text_file, show_path
+from ranham.rules._toml import (
+    LongNumber,
+    check_arguments,
+    describe,
+    parse_toml,
+    read_text_file,
+    show_path,
+)
 from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.loading import ruleset_for
 from ranham.rules.scoring import Shown
@@ -122,8 +129,14 @@ def case_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
     A file is taken as it is; a directory gives its ``*.toml`` files, sorted, but not those of
     its subdirectories (where the rule sets and data used by cases may live).
     """
+    if isinstance(paths, str | bytes | os.PathLike):
+        raise ArgumentTypeError(
+            f"case_files() and run_cases() take a list of paths (got one {type(paths).__name__}: "
+            "write [path])."
+        )
     found: list[Path] = []
     for item in paths:
+        check_arguments(item, 1, function="run_cases")
         path = Path(item)
         found += sorted(path.glob("*.toml")) if path.is_dir() else [path]
     return found
@@ -258,6 +271,7 @@ def load_case(
     regular file, is larger than ``max_size`` bytes, is not UTF-8 TOML or is malformed, and
     :class:`~ranham.errors.DocumentError` for an invalid dataset.
     """
+    check_arguments(path, max_size, function="load_case")
     where = show_path(path)
     base = Path(path).parent
     text = read_text_file(path, max_size=max_size, what=_WHAT[0], what_id=_WHAT[1])
@@ -356,6 +370,7 @@ def run_cases(
     unknown key, invalid dataset, unknown rule set or quantity) gives a result with ``error``
     set; the other cases still run.
     """
+    check_arguments("", max_size, function="run_cases")
     datasets: dict[Path, Dataset] = {}
     scored: dict[tuple[int, RuleSet], Scores] = {}
     results = []
@@ -400,7 +415,7 @@ def expected_text(value: Shown) -> str:
 def as_mapping(result: CaseResult) -> Mapping[str, Any]:
     """A case result as JSON-ready data (for tools that run cases)."""
     return {
-        "path": result.path,
+        "path": show_path(result.path),
         "name": result.name,
         "passed": result.passed,
         "checked": result.checked,

@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 import ast
+import copy
 import importlib
+import json
 import os
 import subprocess
 import sys
+import tomllib
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import ranham
 import ranham.cases
 from ranham.cases import CASE_MAX_SIZE, MAX_QUANTITY_NAME, SHIPPED_CASES, load_case, run_cases
-from ranham.errors import RuleSetError
+from ranham.cli import main
+from ranham.errors import ArgumentTypeError, RuleSetError
+
+from ._toml_writer import Raw, dumps
 
 DATASET = (SHIPPED_CASES / "bekasi-2022.json").as_posix()
 HEAD = f'name = "n"\nruleset = "ranham-2021-2025/default"\ndataset = "{DATASET}"\n'
@@ -168,3 +178,124 @@ def test_the_old_import_paths_still_work_with_a_deprecation_warning(module, name
     assert found is getattr(ranham.cases, name)
     with pytest.raises(AttributeError):
         old.no_such_name  # noqa: B018
+
+
+# --- wrong types and odd file names -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: run_cases("cases/"),
+        lambda: run_cases([3]),
+        lambda: run_cases([SHIPPED_CASES], max_size=0),
+        lambda: run_cases([SHIPPED_CASES], max_size=1.5),
+        lambda: load_case(None),
+        lambda: load_case(SHIPPED_CASES / "example-bekasi.toml", max_size="1"),
+    ],
+)
+def test_wrong_python_types_raise_argument_type_error(call):
+    with pytest.raises(ArgumentTypeError):
+        call()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX file names are bytes")
+def test_an_undecodable_file_name_is_printable_in_json(tmp_path, capsys):
+    name = os.fsdecode(b"kasus-\xff.toml")
+    path = tmp_path / name
+    path.write_text(HEAD + '[expected]\n"S(32.16)" = "44.44"\n', encoding="utf-8")
+    status = main(["check", str(path), "--format", "json"])
+    out = capsys.readouterr().out
+    assert status == 0
+    assert json.loads(out)["cases"][0]["path"].endswith("kasus-\\udcff.toml")
+
+
+# --- a fuzzer over every value of a case --------------------------------------------------------
+
+INLINE = tomllib.loads((SHIPPED_CASES / "example-inline-dataset.toml").read_text(encoding="utf-8"))
+
+ODD = [
+    "",
+    "null",
+    "٢٠٢٢",
+    "\x1b[2J",
+    "x" * 3000,
+    0,
+    -(2**63),
+    True,
+    1.5,
+    float("nan"),
+    date(2022, 1, 1),
+    datetime(2022, 1, 1),
+    time(1, 2),
+    [],
+    [1, "x"],
+    {},
+    {"a": 1},
+]
+
+
+def _paths(value: object, path: tuple[str | int, ...] = ()) -> list[tuple[str | int, ...]]:
+    found: list[tuple[str | int, ...]] = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _paths(item, (*path, index))
+    return found
+
+
+CASE_PATHS = _paths(INLINE)
+
+EXTREME = [
+    datetime(9999, 12, 31, 23, 59, 59, tzinfo=UTC),
+    datetime(1, 1, 1, 0, 0, tzinfo=timezone(timedelta(hours=23, minutes=59))),
+]
+"""Timestamps at the ends of the datetime range: ``ranham.io`` raises OverflowError on them (the
+validation part of issue 13), so they are kept out of the fuzzer's values until it is fixed."""
+
+
+def _replaced(document: Any, path: tuple[str | int, ...], item: object) -> Any:
+    changed = copy.deepcopy(document)
+    target = changed
+    for part in path[:-1]:
+        target = target[part]
+    target[path[-1]] = item
+    return changed
+
+
+def _toml(document: dict[str, Any]) -> str:
+    return dumps(_floats_as_raw(document))
+
+
+def _floats_as_raw(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {key: _floats_as_raw(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_floats_as_raw(item) for item in value]
+    if isinstance(value, float):
+        return Raw(repr(value))
+    return value
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(path=st.sampled_from(CASE_PATHS), item=st.sampled_from(ODD))
+def test_fuzz_every_value_of_a_case_gives_a_result_never_an_internal_error(tmp_path, path, item):
+    case = tmp_path / "case.toml"
+    case.write_text(_toml(_replaced(INLINE, path, item)), encoding="utf-8")
+    (result,) = run_cases([case])
+    assert "internal error" not in (result.error or ""), result.error
+    assert "\x1b" not in (result.error or "")
+
+
+@pytest.mark.parametrize("stamp", EXTREME, ids=["9999", "0001+23:59"])
+def test_extreme_timestamps_in_an_inline_dataset_never_end_the_run(tmp_path, stamp):
+    path = ("dataset", "reports", 0, "history", 0, "at")
+    case = tmp_path / "case.toml"
+    case.write_text(_toml(_replaced(INLINE, path, stamp)), encoding="utf-8")
+    results = run_cases([case, SHIPPED_CASES / "example-inline-dataset.toml"])
+    assert results[0].error is not None
+    assert results[1].passed

@@ -10,6 +10,7 @@ import os
 import tomllib
 from datetime import UTC, date, datetime, time
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -18,9 +19,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import ranham.rules
-from ranham.errors import RuleSetError
+from ranham.errors import ArgumentTypeError, RuleSetError
+from ranham.model import Tier
 from ranham.rules import RuleSet, load_ruleset, loads_ruleset
-from ranham.rules.loading import MAX_DIGITS, MAX_PROBLEMS, RULESET_MAX_SIZE
+from ranham.rules._toml import key_path
+from ranham.rules.loading import MAX_DIGITS, MAX_PROBLEMS, RULESET_MAX_SIZE, SECTIONS
 
 from ._toml_writer import Raw, dumps
 
@@ -404,3 +407,91 @@ def test_the_shipped_default_round_trips_through_the_test_writer():
     assert loads_ruleset(dumps(PARSED)) == loads_ruleset(DEFAULT)
     assert isinstance(PARSED["scoring"]["achieved_min"], int)
     assert Decimal(1) == 1
+
+
+# --- the laws of the rule-set format, as properties -----------------------------------------------
+
+
+@st.composite
+def _thresholds(draw: st.DrawFn) -> tuple[int, Decimal, str]:
+    places = draw(st.integers(min_value=0, max_value=10))
+    value = draw(
+        st.decimals(
+            min_value=0, max_value=100, places=places, allow_nan=False, allow_infinity=False
+        )
+    )
+    if value == value.to_integral_value() and draw(st.booleans()):
+        text = str(int(value))
+    elif draw(st.booleans()):
+        text = f"{value:e}"  # the same number with an exponent: 6.05e+1
+    else:
+        text = f"{value:f}"
+        text = text if "." in text else text + ".0"
+    return places, value, text
+
+
+@settings(max_examples=200, deadline=None)
+@given(_thresholds())
+def test_property_a_number_is_read_exactly_from_its_decimal_text(threshold):
+    """scoring.md: a TOML float is read exactly from its decimal text (60.5 is 121/2)."""
+    places, value, text = threshold
+    rules = loads_ruleset(
+        DEFAULT.replace("places = 2", f"places = {places}")
+        .replace("achieved_min = 100", f"achieved_min = {text}")
+        .replace("annual_score_min = 80", f"annual_score_min = {text}")
+        .replace("kl = 75", f"kl = {text}")
+    )
+    assert rules.scoring.achieved_min == Fraction(value)
+    assert rules.eligibility.annual_score_min == Fraction(value)
+    assert rules.targets[2022][Tier.KL] == Fraction(value)
+
+
+REQUIRED = [
+    (name, key) for name, section in SECTIONS.items() for key in section.keys if section.required
+] + [("", name) for name, section in SECTIONS.items() if name and section.required]
+
+
+@pytest.mark.parametrize(
+    ("table", "key"), REQUIRED, ids=[f"{t}.{k}" if t else k for t, k in REQUIRED]
+)
+def test_every_required_key_is_required(table, key):
+    """scoring.md: every key shown is required (and reported at its own key)."""
+    document = copy.deepcopy(PARSED)
+    (document[table] if table else document).pop(key)
+    error = _refused(dumps(document))
+    where = f"{table}.{key}" if table else key
+    assert where in _keys(error)
+    assert all(p.key == where or p.key.startswith("sources") for p in error.problems)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    table=st.sampled_from(["", "scoring", "eligibility"]),
+    name=st.text(min_size=1, max_size=30).filter(lambda n: n not in PARSED and n.strip() == n),
+)
+def test_property_no_other_key_is_allowed(table, name):
+    """scoring.md: no other key is allowed; the unknown key is named, escaped."""
+    target = PARSED[table] if table else PARSED
+    if name in target or (not table and name in SECTIONS):
+        return
+    error = _refused(dumps(_set(PARSED, (table, name) if table else (name,), 1)))
+    assert len(error.problems) == 1
+    assert error.problems[0].key == key_path(*([table] if table else []), name)
+    assert "is not a key of" in error.problems[0].en
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda: load_ruleset(3),
+        lambda: load_ruleset(None),
+        lambda: load_ruleset(b"rules.toml"),
+        lambda: loads_ruleset(DEFAULT.encode()),
+        lambda: loads_ruleset(DEFAULT, name=None),
+        lambda: loads_ruleset(DEFAULT, max_size=-1),
+        lambda: load_ruleset("ranham-2021-2025/default", max_size=2.5),
+    ],
+)
+def test_wrong_python_types_raise_argument_type_error(call):
+    with pytest.raises(ArgumentTypeError):
+        call()

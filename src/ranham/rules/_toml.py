@@ -20,12 +20,13 @@ from typing import Any
 
 import attrs
 
-from ranham.errors import RuleSetError
+from ranham.errors import ArgumentTypeError, RuleSetError
 
 __all__ = [
     "MAX_DEPTH",
     "MAX_NUMBER_TEXT",
     "LongNumber",
+    "check_arguments",
     "describe",
     "key_path",
     "parse_toml",
@@ -55,6 +56,19 @@ class LongNumber:
 
 def _refuse(source: str, en: str, id_: str) -> RuleSetError:
     return RuleSetError(en, message_id=id_, source=source)
+
+
+def check_arguments(path: object, max_size: object, *, function: str) -> None:
+    """Refuse a path that is not a ``str``/``PathLike`` and a ``max_size`` that is not an int."""
+    if not isinstance(path, str | os.PathLike):
+        raise ArgumentTypeError(
+            f"{function}() takes a path (str or os.PathLike) (got {type(path).__name__})."
+        )
+    if type(max_size) is not int or max_size < 1:
+        raise ArgumentTypeError(
+            f"{function}(max_size=...) must be a whole number of bytes >= 1 "
+            f"(got {describe(max_size) if isinstance(max_size, int) else type(max_size).__name__})."
+        )
 
 
 def read_text_file(path: str | os.PathLike[str], *, max_size: int, what: str, what_id: str) -> str:
@@ -146,10 +160,9 @@ def parse_toml(text: str, *, source: str, max_size: int, what: str, what_id: str
     """The TOML document ``text``; every failure a :class:`~ranham.errors.RuleSetError`."""
     shown = show_path(source)
     if not isinstance(text, str):
-        raise _refuse(
-            shown,
-            f"must be TOML text, a str (got {type(text).__name__}).",
-            f"harus teks TOML, sebuah str (tertulis {type(text).__name__}).",
+        raise ArgumentTypeError(
+            f"the TOML text must be a str (got {type(text).__name__}); read a file with "
+            "load_ruleset(path) or load_case(path)."
         )
     # A character is at most 4 bytes: count bytes only when the characters alone do not decide.
     if len(text) > max_size or (len(text) * 4 > max_size and len(text.encode()) > max_size):
@@ -291,9 +304,14 @@ def _escape(char: str) -> str:
 
 
 def _is_format(code: int) -> bool:
-    """Direction overrides, zero-width and line/paragraph separators (hidden or reordering)."""
+    """Characters to escape besides controls: hidden, reordering or not encodable in UTF-8.
+
+    Direction overrides, zero-width and line/paragraph separators, and lone surrogates (the
+    undecodable bytes of a file name).
+    """
     return (
-        code in (0x061C, 0x200E, 0x200F, 0x2028, 0x2029)
+        0xD800 <= code <= 0xDFFF
+        or code in (0x061C, 0x200E, 0x200F, 0x2028, 0x2029)
         or 0x202A <= code <= 0x202E
         or (0x2066 <= code <= 0x2069)
         or 0x200B <= code <= 0x200D

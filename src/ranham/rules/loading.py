@@ -41,9 +41,16 @@ from typing import Any
 
 import attrs
 
-from ranham.errors import RuleSetError, UnknownNameError
+from ranham.errors import ArgumentTypeError, RuleSetError, UnknownNameError
 from ranham.model import Tier
-from ranham.rules._toml import LongNumber, describe, key_path, parse_toml, read_text_file
+from ranham.rules._toml import (
+    LongNumber,
+    check_arguments,
+    describe,
+    key_path,
+    parse_toml,
+    read_text_file,
+)
 from ranham.rules.numbers import MAX_PLACES
 from ranham.rules.ruleset import (
     MAX_EXPONENT,
@@ -349,12 +356,13 @@ def load_ruleset(source: str | os.PathLike[str], *, max_size: int = RULESET_MAX_
     :class:`~ranham.errors.RuleSetError` for a file that cannot be read (not a regular file,
     larger than ``max_size`` bytes, not UTF-8) or is malformed, listing every problem.
     """
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and source.endswith(".toml")):
+    check_arguments(source, max_size, function="load_ruleset")
+    if isinstance(source, os.PathLike) or source.endswith(".toml"):
         text = read_text_file(source, max_size=max_size, what=_WHAT[0], what_id=_WHAT[1])
         return loads_ruleset(text, name=os.fsdecode(source), max_size=max_size)
-    if not isinstance(source, str) or not _ID.fullmatch(source):
+    if not _ID.fullmatch(source):
         raise UnknownNameError(
-            f"{describe(source) if isinstance(source, str) else repr(source)[:60]} is neither a "
+            f"{describe(source)} is neither a "
             f"rule set id PLAN/NAME nor a path ending in .toml; "
             f"shipped rule sets: {', '.join(shipped_rulesets())}."
         )
@@ -410,6 +418,11 @@ def loads_ruleset(
     Every problem of the text is found before one :class:`~ranham.errors.RuleSetError` lists
     them all (at most :data:`MAX_PROBLEMS`).
     """
+    if not isinstance(name, str):
+        raise ArgumentTypeError(
+            f"loads_ruleset(name=...) must be a str (got {type(name).__name__})."
+        )
+    check_arguments(name, max_size, function="loads_ruleset")
     data = parse_toml(text, source=name, max_size=max_size, what=_WHAT[0], what_id=_WHAT[1])
     found = Problems()
     values = _read_sections(data, found)
