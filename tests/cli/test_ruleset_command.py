@@ -226,3 +226,15 @@ def test_the_printed_json_is_the_file_as_toml_would_read_it(capsys):
     _, shown, _ = run(capsys, "ruleset", "show", "ranham-2021-2025/default", "--format", "json")
     parsed = tomllib.loads(text)
     assert json.loads(shown)["parameters"]["scoring.places"] == parsed["scoring"]["places"]
+
+
+def test_file_names_are_printable_in_text_and_json(capsys, tmp_path):
+    name = os.fsdecode(b"aturan-\xff\x1b[2J.toml")
+    path = tmp_path / name
+    path.write_text(DEFAULT.replace("places = 2", "places = -1"), encoding="utf-8")
+    status, out, _ = run(capsys, "ruleset", "check", str(path), "--format", "json")
+    assert status == 1
+    assert json.loads(out)["files"][0]["path"].endswith("aturan-\\udcff\\x1b[2J.toml")
+    status, out, _ = run(capsys, "ruleset", "check", str(path))
+    assert status == 1
+    assert "\x1b" not in out

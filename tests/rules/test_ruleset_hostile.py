@@ -144,6 +144,9 @@ def _with(old: str, new: str) -> str:
         "1" * 4000,
         "1" * 5000,
         "1" + "_1" * 5000,
+        "0x" + "f" * 5000,
+        "0x" + "f" * 100,
+        "0b" + "1" * 200,
         f"{'1' * (MAX_DIGITS + 1)}",
     ],
     ids=[
@@ -154,6 +157,9 @@ def _with(old: str, new: str) -> str:
         "4000-digit-int",
         "5000-digit-int",
         "underscored-int",
+        "5000-digit-hex",
+        "100-digit-hex",
+        "200-digit-binary",
         "one-digit-too-many",
     ],
 )

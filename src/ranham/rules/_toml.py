@@ -42,7 +42,7 @@ MAX_DEPTH = 64
 """The deepest nesting of arrays and tables accepted in a file."""
 
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_DIGIT_RUN = re.compile(r"[0-9_]+")
+_DIGIT_RUN = re.compile(r"[0-9A-Za-z_]+")  # decimal, hex, octal, binary
 _KEY_OF_LINE = re.compile(r"\s*([A-Za-z0-9_.\"' -]{1,200}?)\s*=")
 _TABLE_OF_LINE = re.compile(r"\s*\[+\s*([A-Za-z0-9_.\"' -]{1,200}?)\s*\]")
 
@@ -205,7 +205,11 @@ def parse_toml(text: str, *, source: str, max_size: int, what: str, what_id: str
 
 
 def _long_integer(text: str) -> tuple[int, str]:
-    """The line (from 1) and key of the first run of more than 4,000 digits in ``text``."""
+    """The line (from 1) and key of the first run of more than 4,000 digits in ``text``.
+
+    Any long run of letters and digits counts (``0xfff…`` too): tomllib has already refused a
+    number, and this only says where.
+    """
     table = ""
     for number, line in enumerate(text.splitlines(), 1):
         header = _TABLE_OF_LINE.match(line)
