@@ -501,3 +501,26 @@ def test_property_no_other_key_is_allowed(table, name):
 def test_wrong_python_types_raise_argument_type_error(call):
     with pytest.raises(ArgumentTypeError):
         call()
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero")
+def test_a_symbolic_link_to_a_device_is_refused_as_the_device(tmp_path, no_open_of):
+    link = tmp_path / "rules.toml"
+    link.symlink_to("/dev/zero")
+    no_open_of.update({str(link), "/dev/zero"})
+    with pytest.raises(RuleSetError, match=r"rules\.toml: is a device, not a regular file"):
+        load_ruleset(link)
+
+
+def test_a_rule_set_built_in_python_reports_every_problem_at_once():
+    with pytest.raises(RuleSetError) as caught:
+        RuleSet(
+            id="x",
+            version=" ",
+            plan="P",
+            years=(2025, 2021),
+            sources={"scoring.colour": "decision"},
+        )
+    assert _keys(caught.value) == ["plan", "id", "version", "years", 'sources."scoring.colour"']
+    assert caught.value.source == ""
+    assert str(caught.value).startswith("5 problems\n  plan: must be a plan id")
