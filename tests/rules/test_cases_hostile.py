@@ -299,3 +299,13 @@ def test_extreme_timestamps_in_an_inline_dataset_never_end_the_run(tmp_path, sta
     results = run_cases([case, SHIPPED_CASES / "example-inline-dataset.toml"])
     assert results[0].error is not None
     assert results[1].passed
+
+
+def test_the_check_command_takes_a_size_limit(tmp_path, capsys):
+    path = _case(tmp_path, HEAD + '[expected]\n"S(32.16)" = "44.44"\n')
+    assert main(["check", str(path), "--max-size", "100"]) == 2
+    assert "larger than the limit of 100 bytes" in capsys.readouterr().out
+    assert main(["check", str(path), "--max-size", "100000"]) == 0
+    capsys.readouterr()
+    assert main(["check", str(path), "--max-size", "0"]) == 2
+    assert "must be a whole number of bytes" in capsys.readouterr().err

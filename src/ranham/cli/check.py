@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import textwrap
 
-from ranham.cases import as_mapping, case_files, expected_text, run_cases
+from ranham.cases import CASE_MAX_SIZE, as_mapping, case_files, expected_text, run_cases
 from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -19,6 +19,7 @@ from ranham.cli._common import (
     fail,
     print_json,
 )
+from ranham.cli.ruleset import parse_size
 from ranham.rules import render_text
 from ranham.validation.messages import Lang
 
@@ -55,6 +56,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     add_format(parser, ("text", "json"), "text")
     parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=CASE_MAX_SIZE,
+        metavar="BYTES",
+        help=f"largest case file read, in bytes (default: {CASE_MAX_SIZE})",
+    )
+    parser.add_argument(
         "--depth",
         type=int,
         default=4,
@@ -69,7 +77,7 @@ def run(args: argparse.Namespace) -> int:
     t = TEXT[lang]
     if not case_files(args.cases):
         return fail(t["none"].format(paths=", ".join(args.cases)), EXIT_USAGE)
-    results = run_cases(args.cases)
+    results = run_cases(args.cases, max_size=args.max_size)
     errors = sum(1 for r in results if r.error is not None)
     failed = sum(1 for r in results if r.error is None and r.mismatches)
     if args.format == "json":

@@ -33,7 +33,7 @@ from ranham.rules.loading import RULESET_MAX_SIZE
 from ranham.rules.ruleset import parameter_keys_of
 from ranham.validation.messages import Lang
 
-__all__ = ["configure", "run"]
+__all__ = ["configure", "parse_size", "run"]
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -108,7 +108,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     check.add_argument("files", nargs="+", metavar="FILE", help=t["files_help"])
     check.add_argument(
         "--max-size",
-        type=_size,
+        type=parse_size,
         default=RULESET_MAX_SIZE,
         metavar="BYTES",
         help=t["max_size_help"].format(default=RULESET_MAX_SIZE),
@@ -117,7 +117,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(check)
 
 
-def _size(text: str) -> int:
+def parse_size(text: str) -> int:
     """A byte count from 1 to 2**40, written with ASCII digits."""
     if not (text.isascii() and text.isdigit() and len(text) <= 13) or not 1 <= int(text) <= 2**40:
         raise argparse.ArgumentTypeError(
