@@ -116,6 +116,9 @@ class CaseResult:
     checked: int = 0
     mismatches: tuple[Mismatch, ...] = ()
     error: str | None = None
+    error_id: str | None = attrs.field(default=None, eq=False)
+    """``error`` in Indonesian, when the error has an Indonesian text (a rule-set or case-file
+    problem); ``None`` otherwise."""
 
     @property
     def passed(self) -> bool:
@@ -384,7 +387,15 @@ def run_cases(
                 message = f"{where}: cannot be read ({error.strerror or type(error).__name__})"
             elif not message.startswith(where):
                 message = f"{where}: {message}"
-            results.append(CaseResult(path=str(path), name=Path(path).stem, error=message))
+            message_id = None
+            if isinstance(error, RuleSetError):
+                message_id = error.text("id")
+                message_id = (
+                    message_id if message_id.startswith(where) else f"{where}: {message_id}"
+                )
+            results.append(
+                CaseResult(path=str(path), name=Path(path).stem, error=message, error_id=message_id)
+            )
             continue
         except Exception as error:  # a bug met on one case must not end the run
             detail = describe(str(error), limit=200)

@@ -309,3 +309,16 @@ def test_the_check_command_takes_a_size_limit(tmp_path, capsys):
     capsys.readouterr()
     assert main(["check", str(path), "--max-size", "0"]) == 2
     assert "must be a whole number of bytes" in capsys.readouterr().err
+
+
+def test_case_file_problems_are_shown_in_indonesian(tmp_path, capsys):
+    path = _case(tmp_path, HEAD + '[expected]\n"S(٣٢.١٦)" = "44.44"\n')
+    (result,) = run_cases([path])
+    assert result.error_id is not None
+    assert "hanya angka 0-9" in result.error_id
+    assert result.error_id.startswith(str(path))
+    assert main(["check", str(path), "--lang", "id"]) == 2
+    assert "GALAT" in (out := capsys.readouterr().out)
+    assert "hanya angka 0-9" in out
+    assert main(["check", str(path), "--lang", "en"]) == 2
+    assert "digits 0-9 only" in capsys.readouterr().out

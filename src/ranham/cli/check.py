@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             if result.error is not None:
-                print(f"{t['error']} {result.error}")
+                print(f"{t['error']} {(result.error_id if lang == 'id' else None) or result.error}")
                 continue
             status = t["pass"] if result.passed else t["fail"]
             values = t["values"].format(count=result.checked)
