@@ -11,6 +11,7 @@ import pytest
 
 import ranham.rules
 from ranham.cli import main
+from ranham.errors import RuleSetError
 from ranham.rules import load_ruleset, loads_ruleset
 from ranham.rules.cases import SHIPPED_CASES
 
@@ -238,3 +239,27 @@ def test_file_names_are_printable_in_text_and_json(capsys, tmp_path):
     status, out, _ = run(capsys, "ruleset", "check", str(path))
     assert status == 1
     assert "\x1b" not in out
+
+
+def test_text_from_a_file_cannot_forge_output_lines(capsys, tmp_path):
+    """A source with a line break or a direction override is shown escaped by diff and show."""
+    text = DEFAULT.replace('"scoring.late" = "decision"', '"scoring.late" = "deci\\nsion\\u202e"')
+    text = text.replace('late = "accept"', 'late = "reject"')
+    text = text.replace("# Every parameter", "# Every \u202eparameter")
+    path = _file(tmp_path, text)
+    status, out, _ = run(capsys, "ruleset", "diff", "ranham-2021-2025/default", path)
+    assert status == 0
+    assert "\u202e" not in out
+    assert "deci\\x0asion\\u202e" in out
+    assert len(out.splitlines()) == 4
+    status, out, _ = run(capsys, "ruleset", "show", path)
+    assert status == 0
+    assert "\u202e" not in out
+    assert "# Every \\u202eparameter" in out
+
+
+@pytest.mark.parametrize("version", ["1\\n2", "1\\u202e", "x" * 65])
+def test_a_version_is_short_and_printable(tmp_path, version):
+    text = DEFAULT.replace('version = "1"', f'version = "{version}"')
+    with pytest.raises(RuleSetError, match="version: must be a non-blank string of at most 64"):
+        loads_ruleset(text)

@@ -28,7 +28,7 @@ from ranham.cli._common import (
 )
 from ranham.errors import RuleSetError, UnknownNameError
 from ranham.rules import RuleSet, load_ruleset, loads_ruleset, shipped_rulesets
-from ranham.rules._toml import read_text_file, show_path
+from ranham.rules._toml import printable, read_text_file, show_path
 from ranham.rules.loading import RULESET_MAX_SIZE
 from ranham.rules.ruleset import parameter_keys_of
 from ranham.validation.messages import Lang
@@ -187,7 +187,7 @@ def _show(name: str | None, output: str, lang: Lang) -> int:
         text = read_text_file(
             name, max_size=RULESET_MAX_SIZE, what="a rule-set file", what_id="berkas aturan"
         )
-        print(text, end="")
+        print(printable(text, keep="\n\t"), end="")
     return EXIT_OK
 
 
@@ -273,13 +273,13 @@ def _value(value: Any, t: dict[str, str]) -> str:
         return ", ".join(f"{key} {item}" for key, item in value.items()) or t["absent"]
     if isinstance(value, list):
         return ", ".join(str(item) for item in value) or "[]"
-    return str(value)
+    return printable(str(value))
 
 
 def _source(source: str | None, key: str, value: Any, t: dict[str, str]) -> str:
     if key in ("plan", "years") or value is None:
         return ""
-    return source if source is not None else t["no_source"]
+    return printable(source) if source is not None else t["no_source"]
 
 
 def _check(files: Sequence[str], max_size: int, output: str, lang: Lang) -> int:

@@ -30,6 +30,7 @@ __all__ = [
     "describe",
     "key_path",
     "parse_toml",
+    "printable",
     "read_text_file",
     "show_path",
 ]
@@ -296,6 +297,17 @@ def describe(value: object, *, limit: int = 40) -> str:
     if isinstance(value, datetime | date | time):
         return value.isoformat()
     return type(value).__name__  # pragma: no cover - tomllib makes no other type
+
+
+def printable(text: str, *, keep: str = "") -> str:
+    """``text`` with control, direction-override and lone-surrogate characters escaped.
+
+    Characters in ``keep`` (``"\\n\\t"`` for a whole file) stay as they are.
+
+    >>> printable("a\\u202eb\\nc"), printable("a\\nb", keep="\\n")
+    ('a\\\\u202eb\\\\x0ac', 'a\\nb')
+    """
+    return "".join(c if c in keep or c in '"\\' else _escape(c) for c in text)
 
 
 def _escape(char: str) -> str:

@@ -402,12 +402,19 @@ def check_id(ruleset_id: object, plan: object) -> str:
 
 
 def check_version(version: object) -> str:
-    """``version``: a non-blank string."""
-    if type(version) is not str or not version.strip():
+    """``version``: a non-blank string of at most 64 printable characters (shown in results)."""
+    if (
+        type(version) is not str
+        or not version.strip()
+        or len(version) > 64
+        or not version.isprintable()
+    ):
         raise refuse(
             "version",
-            f'must be a non-blank string such as "1" (got {_short(version)}).',
-            f'harus teks yang tidak kosong, misalnya "1" (tertulis {_short(version)}).',
+            "must be a non-blank string of at most 64 printable characters (no line breaks or "
+            f'control characters), such as "1" (got {_short(version)}).',
+            "harus teks yang tidak kosong, paling banyak 64 karakter yang dapat dicetak (tanpa "
+            f'ganti baris atau karakter kendali), misalnya "1" (tertulis {_short(version)}).',
         )
     return version
 
