@@ -132,7 +132,6 @@ LAYERS = _layer_table()
 UNITS = sorted({_unit(module) for module in IMPORTS})
 
 # Expert test cases (``rules/cases.py``) read documents; they are moving above the rules.
-_CASES_IN_RULES = "ranham.rules.cases reads documents (ranham.io, ranham.validation) until it moves"
 
 
 def test_the_layer_table_was_found():
@@ -200,15 +199,7 @@ def test_a_cycle_is_found():
     assert _cycle({"a": {"b"}, "b": set()}) is None
 
 
-@pytest.mark.parametrize(
-    "unit",
-    [
-        pytest.param(unit, marks=pytest.mark.xfail(strict=True, reason=_CASES_IN_RULES))
-        if unit == "rules"
-        else unit
-        for unit in UNITS
-    ],
-)
+@pytest.mark.parametrize("unit", UNITS)
 def test_each_unit_imports_only_what_its_row_allows(unit):
     assert _units_imported_by(unit) <= LAYERS[unit][0]
 
@@ -255,7 +246,6 @@ def test_import_ranham_is_cheap():
     assert _loaded_after("import ranham") & heavy == set()
 
 
-@pytest.mark.xfail(strict=True, reason=_CASES_IN_RULES)
 def test_the_rules_load_no_json_machinery():
     assert _loaded_after("import ranham.rules") & _JSON_MACHINERY == set()
 

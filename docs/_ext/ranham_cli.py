@@ -102,7 +102,27 @@ def command_nodes(name: str) -> list[nodes.Node]:
         (nodes.literal(invocation, invocation), nodes.Text(help_text))
         for invocation, help_text in argument_rows(parser)
     ]
-    return [block, _table(("argument", "meaning"), rows)]
+    return [block, _table(("argument", "meaning"), rows), *_subcommand_nodes(parser)]
+
+
+def _subcommand_nodes(parser: argparse.ArgumentParser) -> list[nodes.Node]:
+    """The usage and arguments of each sub-command (``ranham ruleset show``), in order."""
+    found: list[nodes.Node] = []
+    for action in parser._actions:
+        if not isinstance(action, argparse._SubParsersAction):
+            continue
+        for sub in action.choices.values():
+            sub.formatter_class = _formatter
+            usage = sub.format_usage().strip()
+            rows: list[tuple[nodes.Node, nodes.Node]] = [
+                (nodes.literal(invocation, invocation), nodes.Text(help_text))
+                for invocation, help_text in argument_rows(sub)
+            ]
+            found += [
+                nodes.literal_block(usage, usage, language="text"),
+                _table(("argument", "meaning"), rows),
+            ]
+    return found
 
 
 def overview_nodes() -> list[nodes.Node]:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+import attrs
+
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from ranham.validation.issues import Issue
 
@@ -25,6 +27,7 @@ __all__ = [
     "PeriodError",
     "RanhamError",
     "RuleSetError",
+    "RuleSetProblem",
     "TransitionError",
     "UnknownNameError",
 ]
@@ -92,15 +95,62 @@ class DocumentError(RanhamError, ValueError):
         super().__init__("\n".join(lines))
 
 
+@attrs.frozen(kw_only=True)
+class RuleSetProblem:
+    """One problem of a rule-set or case file: the key at fault and the message in both languages.
+
+    ``key`` is the TOML key path (``scoring.places``, ``targets.2022.kl``; empty for the file as
+    a whole); ``en`` and ``id`` say, in English and Indonesian, what was expected and what came.
+    """
+
+    key: str
+    en: str
+    id: str
+
+    def message(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"en"`` or ``"id"``), without the key."""
+        return self.id if lang == "id" else self.en
+
+    def line(self, lang: str = "en", source: str = "") -> str:
+        """``source: key: message``, leaving out what is empty."""
+        return ": ".join(part for part in (source, self.key, self.message(lang)) if part)
+
+
 class RuleSetError(RanhamError, ValueError):
     """A rule set file that is malformed, or a rule set that does not apply to the data.
 
-    ``location`` names the file and key at fault (``default.toml: scoring.places``).
+    ``problems`` holds every problem that was found, each with its key and its message in
+    English and Indonesian; ``source`` is the file (empty for a rule set built in Python).
+    ``location`` names the file and key of the first problem (``default.toml: scoring.places``)
+    and ``str(error)`` lists every problem, one per line after the first.
     """
 
-    def __init__(self, message: str, *, location: str = "") -> None:
-        super().__init__(f"{location}: {message}" if location else message)
-        self.location = location
+    def __init__(
+        self,
+        message: str = "",
+        *,
+        location: str = "",
+        message_id: str = "",
+        problems: Sequence[RuleSetProblem] = (),
+        source: str = "",
+    ) -> None:
+        self.problems: tuple[RuleSetProblem, ...] = tuple(problems) or (
+            RuleSetProblem(key=location, en=message, id=message_id or message),
+        )
+        self.source = source
+        first = self.problems[0].key
+        self.location = f"{source}: {first}" if source and first else (source or first)
+        super().__init__(self.text("en"))
+
+    def text(self, lang: str = "en") -> str:
+        """Every problem in ``lang``: one line, or a count followed by one line per problem."""
+        if len(self.problems) == 1:
+            return self.problems[0].line(lang, self.source)
+        count = len(self.problems)
+        head = f"{count} masalah" if lang == "id" else f"{count} problems"
+        lines = [f"{self.source}: {head}" if self.source else head]
+        lines += [f"  {problem.line(lang)}" for problem in self.problems]
+        return "\n".join(lines)
 
 
 class UnknownNameError(RanhamError, LookupError):

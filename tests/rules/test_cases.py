@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 
 from ranham import io
-from ranham.rules import load_case, run_cases
-from ranham.rules.cases import SHIPPED_CASES, case_files
+from ranham.cases import SHIPPED_CASES, case_files, load_case, run_cases
 
 from . import make_case_data
 

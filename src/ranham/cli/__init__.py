@@ -36,6 +36,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "explain": ("ranham.cli.explain", "explain one score or decision, down to the measures"),
     "eligibility": ("ranham.cli.eligibility", "incentive eligibility and ranking per tier"),
     "check": ("ranham.cli.check", "run expert test cases of the rules (TOML)"),
+    "ruleset": ("ranham.cli.ruleset", "show, compare (diff) and check rule sets (TOML)"),
     "recommendations": (
         "ranham.cli.recommendations",
         "status, overdue and coverage of forum recommendations",

@@ -8,29 +8,22 @@ from __future__ import annotations
 
 import argparse
 import textwrap
-from collections.abc import Sequence
-from pathlib import Path
 
+from ranham.cases import CASE_MAX_SIZE, as_mapping, case_files, expected_text, run_cases
 from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
-    InputSizeError,
     add_format,
     add_lang,
     clean,
     fail,
     print_json,
-    read_regular,
 )
+from ranham.cli.ruleset import parse_size
 from ranham.cli.score import non_negative
-from ranham.rules import CaseResult, render_text, run_cases
-from ranham.rules.cases import as_mapping, case_files, expected_text
+from ranham.rules import render_text
 from ranham.words import Lang
-
-CASE_MAX_SIZE = 1 << 20
-"""The largest case file read (1 MiB): a case is a few hundred lines of TOML; a larger one
-(or ``/dev/zero`` behind a symbolic link) is refused before it is parsed."""
 
 TEXT: dict[str, dict[str, str]] = {
     "en": {
@@ -65,6 +58,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_lang(parser)
     add_format(parser, ("text", "json"), "text")
     parser.add_argument(
+        "--max-size",
+        type=parse_size,
+        default=CASE_MAX_SIZE,
+        metavar="BYTES",
+        help=f"largest case file read, in bytes (default: {CASE_MAX_SIZE})",
+    )
+    parser.add_argument(
         "--depth",
         type=non_negative,
         default=4,
@@ -79,7 +79,7 @@ def run(args: argparse.Namespace) -> int:
     t = TEXT[lang]
     if not case_files(args.cases):
         return fail(t["none"].format(paths=", ".join(args.cases)), EXIT_USAGE)
-    results = _run_guarded(case_files(args.cases))
+    results = run_cases(args.cases, max_size=args.max_size)
     errors = sum(1 for r in results if r.error is not None)
     failed = sum(1 for r in results if r.error is None and r.mismatches)
     if args.format == "json":
@@ -98,7 +98,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         for result in results:
             if result.error is not None:
-                print(clean(f"{t['error']} {result.error}"))
+                error = (result.error_id if lang == "id" else None) or result.error
+                print(clean(f"{t['error']} {error}"))
                 continue
             status = t["pass"] if result.passed else t["fail"]
             values = t["values"].format(count=result.checked)
@@ -125,56 +126,3 @@ def run(args: argparse.Namespace) -> int:
     if errors:
         return EXIT_USAGE
     return EXIT_FINDINGS if failed else EXIT_OK
-
-
-def _run_guarded(paths: Sequence[Path]) -> tuple[CaseResult, ...]:
-    """Run the cases; a file that is not a regular UTF-8 file within the limit is refused first.
-
-    A case that makes the library fail unexpectedly is that case's error, never the run's end.
-    """
-    refused: dict[int, CaseResult] = {}
-    readable: list[Path] = []
-    for index, path in enumerate(paths):
-        error = _refusal(str(path))
-        if error is None:
-            readable.append(path)
-        else:
-            refused[index] = CaseResult(path=str(path), name=path.stem, error=error)
-    try:
-        ran = list(run_cases(readable))
-    except Exception:  # a defect of ranham: find the case it belongs to, run the others
-        ran = [_run_one(path) for path in readable]
-    results = []
-    for index in range(len(paths)):
-        results.append(refused[index] if index in refused else ran.pop(0))
-    return tuple(results)
-
-
-def _run_one(path: Path) -> CaseResult:
-    try:
-        (result,) = run_cases([path])
-    except Exception as error:
-        detail = str(error)[:200]
-        return CaseResult(
-            path=str(path),
-            name=path.stem,
-            error=f"{path}: internal error of ranham ({type(error).__name__}: {detail}); "
-            "this is a defect of ranham, not of the case: please report it with the case.",
-        )
-    return result
-
-
-def _refusal(path: str) -> str | None:
-    """Why the case file ``path`` is not run, or ``None``."""
-    try:
-        read_regular(path, CASE_MAX_SIZE, "case file").decode("utf-8")
-    except OSError as error:
-        return f"{path}: cannot be read ({error.strerror or type(error).__name__})"
-    except InputSizeError as error:
-        return str(error)
-    except UnicodeDecodeError as error:
-        return (
-            f"{path}: is not UTF-8 text (byte {error.start} cannot be decoded); save the case "
-            "file as UTF-8."
-        )
-    return None

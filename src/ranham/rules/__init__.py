@@ -1,9 +1,10 @@
-"""Rules as data: completion scores, incentive eligibility, explanations and expert test cases.
+"""Rules as data: completion scores, incentive eligibility and explanations.
 
 Every parameter a ministry might change lives in a versioned rule set (TOML, shipped or loaded
 from a path); every number is exact (:class:`~fractions.Fraction`) until it is rounded once,
 half up, to the rule set's ``places``; every result says which rule set produced it, and every
-quantity can be explained down to the individual measures.
+quantity can be explained down to the individual measures. Expert test cases, which read
+documents, live above the rules in :mod:`ranham.cases`.
 
 >>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
@@ -28,7 +29,6 @@ from ranham.rules._json_types import (
     TierName,
     TierScoreJson,
 )
-from ranham.rules.cases import Case, CaseResult, Mismatch, load_case, run_cases
 from ranham.rules.counting import CountReason, ReportCount
 from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
 from ranham.rules.explain import explain
@@ -97,10 +97,4 @@ __all__ = [
     "RuleSetRefJson",
     "Figure",
     "TierName",
-    # expert test cases
-    "Case",
-    "CaseResult",
-    "Mismatch",
-    "load_case",
-    "run_cases",
 ]

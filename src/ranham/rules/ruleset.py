@@ -20,16 +20,18 @@ from __future__ import annotations
 
 import enum
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 import attrs
 
-from ranham.errors import RuleSetError
+from ranham.errors import RuleSetError, RuleSetProblem
 from ranham.model import FrozenMap, Tier
+from ranham.rules._toml import describe
 from ranham.rules.numbers import MAX_PLACES, decimals_of, fixed
 
 __all__ = [
@@ -105,12 +107,45 @@ PARAMETERS: tuple[str, ...] = (
 )
 """Every parameter key of a rule set, besides ``targets.YEAR`` (one per year with targets)."""
 
-_MONTH_DAY = re.compile(r"(\d\d)-(\d\d)")
+_MONTH_DAY = re.compile(r"([0-9][0-9])-([0-9][0-9])")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
+_T = TypeVar("_T")
 
 
-def _refuse(location: str, message: str) -> RuleSetError:
-    return RuleSetError(message, location=location)
+def refuse(key: str, en: str, id_: str) -> RuleSetError:
+    """A :class:`~ranham.errors.RuleSetError` of one problem at ``key`` (English, Indonesian)."""
+    return RuleSetError(en, location=key, message_id=id_)
+
+
+class Problems:
+    """The problems of several checks, gathered so that all of them are reported at once.
+
+    >>> found = Problems()
+    >>> found.check(lambda: check_version(" ")), found.check(lambda: check_plan("p"))
+    (None, 'p')
+    >>> [problem.key for problem in found.found]
+    ['version']
+    """
+
+    def __init__(self) -> None:
+        self.found: list[RuleSetProblem] = []
+
+    def check(self, run: Callable[[], _T]) -> _T | None:
+        """``run()``'s value, or ``None`` after noting the problems of its ``RuleSetError``."""
+        try:
+            return run()
+        except RuleSetError as error:
+            self.found.extend(error.problems)
+            return None
+
+    def add(self, error: RuleSetError) -> None:
+        """Note every problem of ``error``."""
+        self.found.extend(error.problems)
+
+    def raise_any(self, source: str = "") -> None:
+        """Raise one error holding every problem found, if any (duplicates dropped)."""
+        if self.found:
+            raise RuleSetError(problems=tuple(dict.fromkeys(self.found)), source=source)
 
 
 @attrs.frozen
@@ -123,23 +158,31 @@ class MonthDay:
     def __attrs_post_init__(self) -> None:
         try:
             date(2001, self.month, self.day)  # 2001 is not a leap year
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
+            shown = f"{self.month!r}-{self.day!r}"
+            if type(self.month) is int and type(self.day) is int:
+                shown = f"{self.month:02d}-{self.day:02d}"
             leap = (self.month, self.day) == (2, 29)
-            raise _refuse(
+            raise refuse(
                 "eligibility.allegation_cutoff",
                 'must be a month-day MM-DD that exists in every year, such as "09-17" '
-                f'(got "{self.month:02d}-{self.day:02d}"'
-                f"{', which exists only in leap years' if leap else ''}).",
+                f'(got "{shown}"{", which exists only in leap years" if leap else ""}).',
+                'harus tanggal-bulan MM-DD yang ada di setiap tahun, misalnya "09-17" '
+                f'(tertulis "{shown}"{", yang hanya ada di tahun kabisat" if leap else ""}).',
             ) from None
 
     @classmethod
     def parse(cls, text: str) -> MonthDay:
-        """Read ``"MM-DD"``."""
+        """Read ``"MM-DD"`` (ASCII digits only)."""
         match = _MONTH_DAY.fullmatch(text) if isinstance(text, str) else None
         if match is None:
-            raise _refuse(
+            shown = _short(text)
+            raise refuse(
                 "eligibility.allegation_cutoff",
-                f'must be a month-day written MM-DD, such as "09-17" (got {text!r}).',
+                "must be a month-day written MM-DD with digits 0-9, such as "
+                f'"09-17" (got {shown}).',
+                "harus tanggal-bulan ditulis MM-DD dengan angka 0-9, misalnya "
+                f'"09-17" (tertulis {shown}).',
             )
         return cls(int(match.group(1)), int(match.group(2)))
 
@@ -151,39 +194,98 @@ class MonthDay:
         return f"{self.month:02d}-{self.day:02d}"
 
 
+def _short(value: object, limit: int = 60) -> str:
+    """``value`` for a message, cut to ``limit`` characters (never echo a huge value)."""
+    if isinstance(value, Fraction):
+        return _show(value)
+    if isinstance(value, str | bool | int | Decimal | list | dict):
+        return describe(value, limit=limit)
+    try:
+        shown = repr(value)
+    except ValueError:  # an int beyond the conversion limit, inside a container
+        shown = f"a {type(value).__name__} too large to show"
+    return shown if len(shown) <= limit else shown[: limit - 1] + "…"
+
+
 def check_threshold(location: str, value: object, places: int) -> Fraction:
     """A percentage threshold: a number from 0 to 100 with at most ``places`` decimals."""
     if not isinstance(value, Fraction):
-        raise _refuse(
+        raise refuse(
             location,
             "must be an exact number from 0 to 100: an int, Fraction or Decimal, never a float "
-            f"(got {value!r}).",
+            f"(got {_short(value)}).",
+            "harus bilangan eksak dari 0 sampai 100: int, Fraction atau Decimal, bukan float "
+            f"(tertulis {_short(value)}).",
         )
     if not 0 <= value <= 100:
-        raise _refuse(location, f"must be a number from 0 to 100 (got {_show(value)}).")
+        raise refuse(
+            location,
+            f"must be a number from 0 to 100 (got {_short(value)}).",
+            f"harus bilangan dari 0 sampai 100 (tertulis {_short(value)}).",
+        )
     needed = decimals_of(value)
     if needed is None or needed > places:
-        raise _refuse(
+        raise refuse(
             location,
             f"must have at most scoring.places = {places} decimals, because it is compared "
-            f"with a score rounded to {places} decimals (got {_show(value)}); write "
+            f"with a score rounded to {places} decimals (got {_short(value)}); write "
             f"{fixed(value, places)} or raise scoring.places.",
+            f"paling banyak {places} desimal (scoring.places), karena dibandingkan dengan skor "
+            f"yang dibulatkan ke {places} desimal (tertulis {_short(value)}); tulis "
+            f"{fixed(value, places)} atau naikkan scoring.places.",
         )
     return value
 
 
 def exact(value: Any) -> Any:
-    """An ``int`` or :class:`~decimal.Decimal` as the :class:`Fraction` it is; others unchanged."""
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+    """An ``int`` or :class:`~decimal.Decimal` as the :class:`Fraction` it is; others unchanged.
+
+    A :class:`~decimal.Decimal` with an exponent beyond ±``MAX_EXPONENT`` is left unchanged (and
+    then refused as not a number of the rule set), so that no huge power of ten is ever built.
+    """
+    if isinstance(value, Decimal):
+        if value.is_finite() and abs(value.as_tuple().exponent) <= MAX_EXPONENT:  # type: ignore[arg-type]
+            return Fraction(value)
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
         return Fraction(value)
     return value
 
 
+MAX_EXPONENT = 64
+"""The largest power of ten a number of a rule set may be written with (``1e64``, ``1e-64``)."""
+
+
 def _show(value: Fraction) -> str:
-    needed = decimals_of(value)
+    needed = decimals_of(value) if value.denominator.bit_length() <= 512 else None
     if needed is None:
         return f"{value.numerator}/{value.denominator}"
     return fixed(value, needed) or ""
+
+
+def check_choice(location: str, value: object, kind: type[enum.Enum]) -> Any:
+    """``value`` when it is a member of ``kind``."""
+    if not isinstance(value, kind):
+        choices = " or ".join(f'"{m.value}"' for m in kind)
+        pilihan = " atau ".join(f'"{m.value}"' for m in kind)
+        raise refuse(
+            location,
+            f"must be {choices} (got {_short(value)}).",
+            f"harus {pilihan} (tertulis {_short(value)}).",
+        )
+    return value
+
+
+def check_places(value: object) -> int:
+    """``scoring.places``: a whole number of decimals from 0 to ``MAX_PLACES``."""
+    if type(value) is not int or not 0 <= value <= MAX_PLACES:
+        raise refuse(
+            "scoring.places",
+            f"must be a whole number of decimals from 0 to {MAX_PLACES} (got {_short(value)}).",
+            f"harus bilangan bulat jumlah desimal dari 0 sampai {MAX_PLACES} "
+            f"(tertulis {_short(value)}).",
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -197,17 +299,32 @@ class ScoringRules:
     places: int = 2
 
     def __attrs_post_init__(self) -> None:
+        found = Problems()
         for name, kind in (("basis", Basis), ("late", Late), ("missing_period", MissingPeriod)):
             value = getattr(self, name)
-            if not isinstance(value, kind):
-                choices = " or ".join(f'"{m.value}"' for m in kind)
-                raise _refuse(f"scoring.{name}", f"must be {choices} (got {value!r}).")
-        if type(self.places) is not int or not 0 <= self.places <= MAX_PLACES:
-            raise _refuse(
-                "scoring.places",
-                f"must be a whole number of decimals from 0 to {MAX_PLACES} (got {self.places!r}).",
-            )
-        check_threshold("scoring.achieved_min", self.achieved_min, self.places)
+            found.check(partial(check_choice, f"scoring.{name}", value, kind))
+        places = found.check(lambda: check_places(self.places))
+        if places is not None:
+            found.check(lambda: check_threshold("scoring.achieved_min", self.achieved_min, places))
+        found.raise_any()
+
+
+def check_criteria(value: object) -> tuple[Criterion, ...]:
+    """``eligibility.criteria``: a tuple of distinct criteria."""
+    if not isinstance(value, tuple) or not all(isinstance(c, Criterion) for c in value):
+        raise refuse(
+            "eligibility.criteria",
+            f"must be a list of criterion ids ({_criteria_list()}) (got {_short(value)}).",
+            f"harus daftar id kriteria ({_criteria_list()}) (tertulis {_short(value)}).",
+        )
+    if len(set(value)) != len(value):
+        named = ", ".join(str(c) for c in value)
+        raise refuse(
+            "eligibility.criteria",
+            f"must name each criterion once (got {named}).",
+            f"setiap kriteria hanya boleh disebut sekali (tertulis {named}).",
+        )
+    return value
 
 
 @attrs.frozen(kw_only=True)
@@ -219,44 +336,188 @@ class EligibilityRules:
     allegation_cutoff: MonthDay = MonthDay(9, 17)
 
     def __attrs_post_init__(self) -> None:
-        if not isinstance(self.criteria, tuple) or not all(
-            isinstance(c, Criterion) for c in self.criteria
-        ):
-            raise _refuse(
-                "eligibility.criteria",
-                f"must be a list of criterion ids ({_criteria_list()}) (got {self.criteria!r}).",
+        found = Problems()
+        found.check(lambda: check_criteria(self.criteria))
+        cutoff: object = self.allegation_cutoff
+        if not isinstance(cutoff, MonthDay):
+            found.add(
+                refuse(
+                    "eligibility.allegation_cutoff",
+                    f"must be a MonthDay (got {_short(cutoff)}).",
+                    f"harus MonthDay (tertulis {_short(cutoff)}).",
+                )
             )
-        if len(set(self.criteria)) != len(self.criteria):
-            raise _refuse(
-                "eligibility.criteria",
-                f"must name each criterion once (got {', '.join(str(c) for c in self.criteria)}).",
-            )
-        if not isinstance(self.allegation_cutoff, MonthDay):
-            raise _refuse(
-                "eligibility.allegation_cutoff",
-                f"must be a MonthDay (got {self.allegation_cutoff!r}).",
-            )
+        found.raise_any()
 
 
 def _criteria_list() -> str:
     return ", ".join(f'"{c.value}"' for c in Criterion)
 
 
-def _freeze_targets(
-    value: Mapping[int, Mapping[Tier, Fraction]],
-) -> FrozenMap[int, FrozenMap[Tier, Fraction]]:
-    if not isinstance(value, Mapping):
-        raise _refuse("targets", f"must be a table of years (got {value!r}).")
+def _freeze_targets(value: Any) -> Any:
+    if not isinstance(value, Mapping) or not all(isinstance(t, Mapping) for t in value.values()):
+        return value  # refused by check_targets
+    items = list(value.items())
+    if all(type(year) is int for year, _ in items):
+        items.sort()
     return FrozenMap(
         (year, FrozenMap((tier, exact(target)) for tier, target in tiers.items()))
-        for year, tiers in sorted(value.items())
+        for year, tiers in items
     )
 
 
-def _freeze_sources(value: Mapping[str, str]) -> FrozenMap[str, str]:
-    if not isinstance(value, Mapping):
-        raise _refuse("sources", f"must be a table of parameter = source (got {value!r}).")
-    return value if isinstance(value, FrozenMap) else FrozenMap(value)
+def _freeze_sources(value: Any) -> Any:
+    if not isinstance(value, Mapping) or isinstance(value, FrozenMap):
+        return value  # a non-mapping is refused by check_sources
+    return FrozenMap(value)
+
+
+def check_plan(plan: object) -> str:
+    """``plan``: a plan id (a lowercase slug)."""
+    if type(plan) is not str or not _SLUG.fullmatch(plan):
+        raise refuse(
+            "plan",
+            f'must be a plan id such as "ranham-2021-2025" (got {_short(plan)}).',
+            f'harus id rencana aksi seperti "ranham-2021-2025" (tertulis {_short(plan)}).',
+        )
+    return plan
+
+
+def check_id(ruleset_id: object, plan: object) -> str:
+    """``id``: ``PLAN/NAME`` with ``PLAN`` the rule set's plan and ``NAME`` a slug."""
+    name = ruleset_id.partition("/")[2] if isinstance(ruleset_id, str) else ""
+    if (
+        not isinstance(ruleset_id, str)
+        or not ruleset_id.startswith(f"{plan}/")
+        or not _SLUG.fullmatch(name)
+    ):
+        raise refuse(
+            "id",
+            f'must be PLAN/NAME with PLAN the rule set\'s plan ("{plan}") and NAME a '
+            f'slug, such as "{plan}/default" (got {_short(ruleset_id)}).',
+            f'harus PLAN/NAMA dengan PLAN rencana aksi aturan ini ("{plan}") dan NAMA '
+            f'berupa slug, misalnya "{plan}/default" (tertulis {_short(ruleset_id)}).',
+        )
+    return ruleset_id
+
+
+def check_version(version: object) -> str:
+    """``version``: a non-blank string of at most 64 printable characters (shown in results)."""
+    if (
+        type(version) is not str
+        or not version.strip()
+        or len(version) > 64
+        or not version.isprintable()
+    ):
+        raise refuse(
+            "version",
+            "must be a non-blank string of at most 64 printable characters (no line breaks or "
+            f'control characters), such as "1" (got {_short(version)}).',
+            "harus teks yang tidak kosong, paling banyak 64 karakter yang dapat dicetak (tanpa "
+            f'ganti baris atau karakter kendali), misalnya "1" (tertulis {_short(version)}).',
+        )
+    return version
+
+
+def check_years(years: object) -> tuple[int, int]:
+    """``years``: ``(FIRST, LAST)``, two years from 1 to 9999 with ``FIRST <= LAST``."""
+    if (
+        not isinstance(years, tuple)
+        or len(years) != 2
+        or not all(type(y) is int and 1 <= y <= 9999 for y in years)
+        or years[0] > years[1]
+    ):
+        shown = _short(list(years) if isinstance(years, tuple) else years)
+        raise refuse(
+            "years",
+            "must be [FIRST, LAST], two years with FIRST <= LAST, both included, such as "
+            f"[2021, 2025] (got {shown}).",
+            "harus [AWAL, AKHIR], dua tahun dengan AWAL <= AKHIR, keduanya termasuk, misalnya "
+            f"[2021, 2025] (tertulis {shown}).",
+        )
+    return years[0], years[1]
+
+
+def check_targets(targets: object, years: tuple[int, int], places: int | None) -> None:
+    """``targets``: years the rule set covers, tiers, thresholds (all problems at once).
+
+    With ``places`` unknown (``None``, because ``scoring.places`` is refused) the decimals of
+    the targets are not checked.
+    """
+    if not isinstance(targets, Mapping) or not all(
+        isinstance(t, Mapping) for t in targets.values()
+    ):
+        raise refuse(
+            "targets",
+            f"must be a table of years (got {_short(targets)}).",
+            f"harus tabel tahun (tertulis {_short(targets)}).",
+        )
+    found = Problems()
+    first, last = years
+    for year, tiers in targets.items():
+        if type(year) is not int or not first <= year <= last:
+            found.add(
+                refuse(
+                    f"targets.{year}",
+                    f"must be a year the rule set covers, {first} to {last} (got {_short(year)}).",
+                    f"harus tahun yang dicakup aturan ini, {first} sampai {last} "
+                    f"(tertulis {_short(year)}).",
+                )
+            )
+        for tier, target in tiers.items():
+            if not isinstance(tier, Tier):
+                found.add(
+                    refuse(
+                        f"targets.{year}.{tier}",
+                        f'is not a tier: use "kl", "provinsi" or "kabkota" (got {_short(tier)}).',
+                        'bukan tingkat: gunakan "kl", "provinsi" atau "kabkota" '
+                        f"(tertulis {_short(tier)}).",
+                    )
+                )
+            elif places is not None:
+                key = f"targets.{year}.{tier.value}"
+                found.check(partial(check_threshold, key, target, places))
+    found.raise_any()
+
+
+def check_sources(sources: object, parameter_keys: Sequence[str]) -> None:
+    """``sources``: a non-blank text for parameter keys of the rule set (all problems at once)."""
+    if not isinstance(sources, Mapping):
+        raise refuse(
+            "sources",
+            f"must be a table of parameter = source (got {_short(sources)}).",
+            f"harus tabel parameter = sumber (tertulis {_short(sources)}).",
+        )
+    found = Problems()
+    known = set(parameter_keys)
+    for key, text in sources.items():
+        where = f"sources.{describe(key)}" if isinstance(key, str) else "sources"
+        if key not in known:
+            found.add(
+                refuse(
+                    where,
+                    f"names no parameter of this rule set; the parameters are: "
+                    f"{', '.join(parameter_keys)}.",
+                    f"tidak menyebut parameter aturan ini; parameternya: "
+                    f"{', '.join(parameter_keys)}.",
+                )
+            )
+        if type(text) is not str or not text.strip():
+            found.add(
+                refuse(
+                    where,
+                    "must be a non-blank string naming a regulation, a published figure or "
+                    f'"decision" (got {_short(text)}).',
+                    "harus teks tidak kosong yang menyebut peraturan, angka yang diterbitkan "
+                    f'atau "decision" (tertulis {_short(text)}).',
+                )
+            )
+    found.raise_any()
+
+
+def parameter_keys_of(target_years: Iterable[int]) -> tuple[str, ...]:
+    """Every parameter key of a rule set with targets in ``target_years``, in file order."""
+    return PARAMETERS[:5] + tuple(f"targets.{year}" for year in target_years) + PARAMETERS[5:]
 
 
 @attrs.frozen(kw_only=True)
@@ -265,7 +526,9 @@ class RuleSet:
 
     ``targets`` maps a year to the target (percent) of each tier that has one; ``sources``
     maps a parameter key (``"scoring.basis"``, ``"targets.2022"``) to the regulation, published
-    figure or decision it rests on. ``origin`` says where the rule set was read from.
+    figure or decision it rests on. ``origin`` says where the rule set was read from. A rule set
+    that breaks several rules is refused with every problem in one
+    :class:`~ranham.errors.RuleSetError`.
     """
 
     id: str
@@ -281,77 +544,40 @@ class RuleSet:
     origin: str = attrs.field(default="", eq=False)
 
     def __attrs_post_init__(self) -> None:
-        if type(self.plan) is not str or not _SLUG.fullmatch(self.plan):
-            raise _refuse(
-                "plan", f'must be a plan id such as "ranham-2021-2025" (got {self.plan!r}).'
-            )
-        name = self.id.partition("/")[2] if isinstance(self.id, str) else ""
-        if (
-            not isinstance(self.id, str)
-            or not self.id.startswith(f"{self.plan}/")
-            or not _SLUG.fullmatch(name)
-        ):
-            raise _refuse(
-                "id",
-                f'must be PLAN/NAME with PLAN the rule set\'s plan ("{self.plan}") and NAME a '
-                f'slug, such as "{self.plan}/default" (got {self.id!r}).',
-            )
-        if type(self.version) is not str or not self.version.strip():
-            raise _refuse(
-                "version", f'must be a non-blank string such as "1" (got {self.version!r}).'
-            )
-        self._check_years()
-        if not isinstance(self.scoring, ScoringRules):
-            raise _refuse("scoring", f"must be a ScoringRules (got {self.scoring!r}).")
-        if not isinstance(self.eligibility, EligibilityRules):
-            raise _refuse("eligibility", f"must be an EligibilityRules (got {self.eligibility!r}).")
-        places = self.scoring.places
-        check_threshold("eligibility.annual_score_min", self.eligibility.annual_score_min, places)
-        for year, tiers in self.targets.items():
-            if type(year) is not int or not self.first_year <= year <= self.last_year:
-                raise _refuse(
-                    f"targets.{year}",
-                    f"must be a year the rule set covers, {self.first_year} to {self.last_year} "
-                    f"(got {year!r}).",
+        found = Problems()
+        found.check(lambda: check_plan(self.plan))
+        found.check(lambda: check_id(self.id, self.plan))
+        found.check(lambda: check_version(self.version))
+        years = found.check(lambda: check_years(self.years))
+        places: int | None = None
+        scoring: object = self.scoring
+        eligibility: object = self.eligibility
+        if isinstance(scoring, ScoringRules):
+            places = scoring.places
+        else:
+            found.add(
+                refuse(
+                    "scoring",
+                    f"must be a ScoringRules (got {_short(scoring)}).",
+                    f"harus ScoringRules (tertulis {_short(scoring)}).",
                 )
-            for tier, target in tiers.items():
-                if not isinstance(tier, Tier):
-                    raise _refuse(
-                        f"targets.{year}.{tier}",
-                        f'is not a tier: use "kl", "provinsi" or "kabkota" (got {tier!r}).',
-                    )
-                check_threshold(f"targets.{year}.{tier.value}", target, places)
-        self._check_sources()
-
-    def _check_years(self) -> None:
-        years = self.years
-        if (
-            not isinstance(years, tuple)
-            or len(years) != 2
-            or not all(type(y) is int and 1 <= y <= 9999 for y in years)
-            or years[0] > years[1]
-        ):
-            raise _refuse(
-                "years",
-                "must be [FIRST, LAST], two years with FIRST <= LAST, both included, such as "
-                f"[2021, 2025] (got {list(years) if isinstance(years, tuple) else years!r}).",
             )
-
-    def _check_sources(self) -> None:
-        known = set(self.parameter_keys)
-        for key, text in self.sources.items():
-            if key not in known:
-                raise _refuse(
-                    f'sources."{key}"',
-                    f"names no parameter of this rule set; the parameters are: "
-                    f"{', '.join(self.parameter_keys)}.",
+        if not isinstance(eligibility, EligibilityRules):
+            found.add(
+                refuse(
+                    "eligibility",
+                    f"must be an EligibilityRules (got {_short(eligibility)}).",
+                    f"harus EligibilityRules (tertulis {_short(eligibility)}).",
                 )
-            if type(text) is not str or not text.strip():
-                raise _refuse(
-                    f'sources."{key}"',
-                    "must be a non-blank string naming a regulation, a published figure or "
-                    f'"decision" (got {text!r}).',
-                )
+            )
+        elif places is not None:
+            minimum = eligibility.annual_score_min
+            found.check(lambda: check_threshold("eligibility.annual_score_min", minimum, places))
+        if years is not None:
+            found.check(lambda: check_targets(self.targets, years, places))
+        if isinstance(self.targets, Mapping):
+            found.check(lambda: check_sources(self.sources, self.parameter_keys))
+        found.raise_any()
 
     @property
     def first_year(self) -> int:
@@ -375,8 +601,7 @@ class RuleSet:
     @property
     def parameter_keys(self) -> tuple[str, ...]:
         """Every parameter key of this rule set, ``targets.YEAR`` included, in file order."""
-        years = tuple(f"targets.{year}" for year in self.targets)
-        return PARAMETERS[:5] + years + PARAMETERS[5:]
+        return parameter_keys_of(self.targets)
 
     @property
     def missing_sources(self) -> tuple[str, ...]:
