@@ -30,6 +30,7 @@ from typing import Any
 
 from ranham.errors import RuleSetError, UnknownNameError
 from ranham.model import Tier
+from ranham.rules._cycle_keys import cycle_rules, look_back_parameters
 from ranham.rules.ruleset import (
     Basis,
     Criterion,
@@ -237,6 +238,8 @@ def _build(data: dict[str, Any], name: str) -> RuleSet:
     keys = dict(_TOP)
     if "sources" in data:
         keys["sources"] = "a [sources] table"
+    if "cycle" in data:  # optional, across years
+        keys["cycle"] = "a [cycle] table"
     _table(data, keys, "")
     years = data["years"]
     if not isinstance(years, list) or len(years) != 2 or not all(type(y) is int for y in years):
@@ -260,7 +263,7 @@ def _build(data: dict[str, Any], name: str) -> RuleSet:
         achieved_min=_number(scoring["achieved_min"], "scoring.achieved_min"),
         places=places,
     )
-    eligibility = _sub(data, "eligibility")
+    look_back, eligibility = look_back_parameters(_sub(data, "eligibility"))
     _table(eligibility, _ELIGIBILITY, "eligibility")
     return RuleSet(
         id=_string(data["id"], "id"),
@@ -277,7 +280,9 @@ def _build(data: dict[str, Any], name: str) -> RuleSet:
             allegation_cutoff=MonthDay.parse(
                 _string(eligibility["allegation_cutoff"], "eligibility.allegation_cutoff")
             ),
+            **look_back,
         ),
+        cycle=cycle_rules(data),
         sources={
             key: _string(value, f'sources."{key}"') for key, value in _sub(data, "sources").items()
         }

@@ -100,6 +100,7 @@ class _Memo:
         self.tier_annual: dict[Tier, Fraction | None] = {}
         self.achieved: dict[str, int] = {}
         self.eligibility: Eligibility | None = None
+        self.listing: dict[str, str] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -113,6 +114,9 @@ class Scores:
 
     dataset: Dataset
     ruleset: RuleSet
+    history: Mapping[int, Scores] = attrs.field(factory=dict, repr=False, eq=False)
+    """The other years of the same plan under the same rule set, by year: what the look-back
+    criteria read. Filled by :func:`~ranham.rules.evaluate_years`; empty for one year alone."""
     _memo: _Memo = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -156,6 +160,22 @@ class Scores:
     def institution(self, code: str) -> Institution:
         """The institution with ``code``."""
         return self.dataset.institution(code)
+
+    def listed(self, code: str) -> str | None:
+        """The code under which this dataset lists the institution that ``code`` names.
+
+        Matched across editions of the region codes (``"92.71"`` finds ``"96.71"`` and back);
+        ``None`` when it is not listed. Raises :class:`~ranham.errors.CycleError` for a dataset
+        that lists both an old code and its new one.
+        """
+        if self._memo.listing is None:
+            from ranham.rules._recoding import listing
+
+            codes = (i.code for i in self.dataset.institutions)
+            self._memo.listing = listing(codes, year=self.year)
+        from ranham.rules._recoding import canonical
+
+        return self._memo.listing.get(canonical(code))
 
     def round(self, value: Fraction | None) -> str | None:
         """``value`` rounded once and written with ``places`` decimals (``None`` stays)."""
