@@ -8,7 +8,7 @@ import sys
 from ranham.cli._common import EXIT_OK, add_format, print_json, render_csv, render_table
 from ranham.cli.score import TIER_NAMES, add_common, add_depth, load_dataset, print_explanation
 from ranham.model import Tier
-from ranham.rules import Decision, Eligibility, eligibility
+from ranham.rules import Decision, Eligibility, eligibility, evaluate_years
 from ranham.rules.scoring import TIERS
 from ranham.validation.messages import Lang
 
@@ -61,6 +61,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "allegations (e.g. 32.16)",
     )
     add_depth(parser)
+    parser.add_argument(
+        "--previous",
+        metavar="DATASET",
+        nargs="+",
+        help="datasets of earlier years of the plan, for the look-back criteria "
+        "(previous-year-score, consistent-reporting); a missing year is named, exit 2",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -69,7 +76,15 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    result = eligibility(dataset, args.ruleset)
+    if args.previous:
+        earlier = [load_dataset(path, lang) for path in args.previous]
+        failed = next((status for status in earlier if isinstance(status, int)), None)
+        if failed is not None:
+            return failed
+        cycles = evaluate_years([dataset, *earlier], args.ruleset)  # type: ignore[list-item]
+        result = cycles.eligibility(dataset.catalog.year)
+    else:
+        result = eligibility(dataset, args.ruleset)
     if args.explain is not None:
         code = args.explain
         decision = result.decision(code)
