@@ -56,11 +56,19 @@ def _tier(cycles: Cycles, tier: Tier) -> dict[str, Any]:
 
 
 def _institution(cycles: Cycles, key: str) -> dict[str, Any]:
+    annual = cycles.trajectory(key)  # the same values as annual() and change(), read once
+    places = cycles.places
+    change: dict[str, str | None] = {}
+    for year in cycles.years:
+        now, before = annual.get(year), annual.get(year - 1)
+        change[str(year)] = (
+            None if now is None or before is None else fixed_change(now - before, places)
+        )
     return {
         "code": key,
         "tier": cycles.tier_of(key).value,
         "listed_as": {str(y): cycles.listed(key, y) for y in cycles.years},
-        "annual": _by_year(cycles, lambda y: cycles.annual(key, y)),
-        "change": _by_year(cycles, lambda y: cycles.change(key, y), change=True),
+        "annual": {str(y): cycles.round(annual.get(y)) for y in cycles.years},
+        "change": change,
         "plan": cycles.round(cycles.plan_score(key)),
     }

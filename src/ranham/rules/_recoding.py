@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from functools import cache
+from types import MappingProxyType
 
 from ranham.errors import CycleError
 
@@ -25,12 +26,17 @@ def recoding() -> Mapping[str, str]:
     """Old code → new code, from the shipped 2022 → 2025 comparison (read once)."""
     from ranham.reference import recoded  # lazy: the rules need the table only across years
 
-    return recoded("2022", "2025")
+    return MappingProxyType(dict(recoded("2022", "2025")))
 
 
 def canonical(code: str) -> str:
     """The key that matches ``code`` across years: its newest code."""
-    return recoding().get(code, code)
+    return _table().get(code, code)
+
+
+@cache
+def _table() -> dict[str, str]:
+    return dict(recoding())
 
 
 def listing(codes: Iterable[str], *, year: int) -> dict[str, str]:

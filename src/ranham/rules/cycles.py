@@ -110,6 +110,9 @@ class _Memo:
     def __init__(self) -> None:
         self.tiers: dict[str, Tier] = {}
         self.keys: tuple[str, ...] | None = None
+        self.listed: dict[str, dict[int, str]] = {}
+        self.by_year: dict[int, Scores] = {}
+        self.years: tuple[int, ...] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -131,7 +134,9 @@ class Cycles:
     @property
     def years(self) -> tuple[int, ...]:
         """The years given, ascending."""
-        return tuple(self.by_year)
+        if self._memo.years is None:
+            self._memo.years = tuple(self.by_year)
+        return self._memo.years
 
     @property
     def places(self) -> int:
@@ -145,11 +150,14 @@ class Cycles:
 
     def scores(self, year: int) -> Scores:
         """The scores of ``year`` (identical to scoring that year's dataset alone)."""
-        if type(year) is not int or year not in self.by_year:
+        if not self._memo.by_year:
+            self._memo.by_year.update(self.by_year)
+        found = self._memo.by_year.get(year) if type(year) is int else None
+        if found is None:
             raise UnknownNameError(
                 f"{year!r} is not among the years given: {', '.join(map(str, self.years))}."
             )
-        return self.by_year[year]
+        return found
 
     def eligibility(self, year: int) -> Eligibility:
         """The eligibility decisions of ``year``, the look-back criteria reading earlier years.
@@ -164,10 +172,14 @@ class Cycles:
         """Every institution with assigned actions in at least one year, by its newest code."""
         if self._memo.keys is None:
             found: dict[str, Tier] = {}
-            for scores in self.by_year.values():  # ascending: the newest year's tier wins
+            listed: dict[str, dict[int, str]] = {}
+            for year, scores in self.by_year.items():  # ascending: the newest year's tier wins
                 for code in scores.codes:
-                    found[canonical(code)] = scores.institution(code).tier
+                    key = canonical(code)
+                    found[key] = scores.institution(code).tier
+                    listed.setdefault(key, {})[year] = code
             self._memo.tiers.update(found)
+            self._memo.listed.update(listed)
             self._memo.keys = tuple(sorted(found))
         return self._memo.keys
 
@@ -177,22 +189,27 @@ class Cycles:
 
     def listed(self, code: str, year: int) -> str | None:
         """The code under which ``year`` lists ``code`` with assigned actions; else ``None``."""
-        scores = self.scores(year)
-        listed = scores.listed(code)
-        return listed if listed is not None and listed in scores.codes else None
+        self.scores(year)  # refuses a year that was not given
+        return self._memo.listed[self._key(code)].get(year)
 
     def counted_years(self, code: str) -> tuple[int, ...]:
         """The years in which ``code`` had assigned actions: the years its plan score counts."""
-        key = self._key(code)
-        return tuple(y for y in self.years if self.listed(key, y) is not None)
+        return tuple(self._memo.listed[self._key(code)])
+
+    def trajectory(self, code: str) -> dict[int, Fraction | None]:
+        """``S(CODE,YEAR)`` for every year in which ``code`` had assigned actions, by year."""
+        return {
+            year: self.by_year[year].institution_annual(listed)
+            for year, listed in self._memo.listed[self._key(code)].items()
+        }
 
     # -- per year --------------------------------------------------------------------------
 
     def annual(self, code: str, year: int) -> Fraction | None:
         """``S(CODE,YEAR)``; ``None`` when the institution has no score that year."""
-        key = self._key(code)
-        listed = self.listed(key, year)
-        return None if listed is None else self.scores(year).institution_annual(listed)
+        scores = self.scores(year)
+        listed = self._memo.listed[self._key(code)].get(year)
+        return None if listed is None else scores.institution_annual(listed)
 
     def tier_annual(self, tier: Tier | str, year: int) -> Fraction | None:
         """``T(TIER,YEAR)``."""
@@ -307,8 +324,10 @@ class Cycles:
     # -- argument checks -------------------------------------------------------------------
 
     def _key(self, code: str) -> str:
+        if self._memo.keys is None:
+            self.codes  # noqa: B018 - fills the memo
         key = canonical(code) if isinstance(code, str) else code
-        if key not in self.codes:
+        if key not in self._memo.tiers:
             raise UnknownNameError(
                 f"no dataset given lists {code!r} with assigned actions (matched across "
                 "editions of the region codes)"
