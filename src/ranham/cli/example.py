@@ -9,7 +9,11 @@ Writes into ``DIR`` (created if needed; files of the same name are overwritten):
 - ``national-catalog.json``: that year's catalog, to check the archive against;
 - ``reports.jsonl``: the same year's reports as a JSON Lines archive, one report per line (the
   reports that :func:`ranham.reference.example_reports` streams): check it with
-  ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``.
+  ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``;
+- with ``--years 2021-2025``: ``national-dataset-YEAR.json`` for each of those years, a national
+  series with the same seed and scale (at scale 1 the same institutions every year, the
+  regencies/cities of Papua Barat Daya under their ``92.xx`` codes until 2022 and ``96.xx``
+  from 2023): see it with ``ranham trend DIR/national-dataset-20*.json``.
 
 Every file validates without error (``ranham validate DIR``); late and early submissions show as
 warnings, as they should. Institutions and their names are real; actions, reports and
@@ -75,6 +79,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "national-catalog": "the catalog of the national example (for the archive)",
         "archive": "the national reports, one per line: {r} reports",
         "done": "Wrote {count} files to {out}. Check them with: ranham validate {out}",
+        "series": "national example {year} of the series: {n} institutions, {r} reports",
+        "trend": "See the years side by side: ranham trend {out}/national-dataset-20*.json",
         "synthetic": "Institutions are real; actions, reports and allegations are synthetic.",
     },
     "id": {
@@ -90,6 +96,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "national-catalog": "katalog contoh nasional (untuk arsip laporan)",
         "archive": "laporan contoh nasional, satu per baris: {r} laporan",
         "done": "{count} berkas ditulis ke {out}. Periksa dengan: ranham validate {out}",
+        "series": "contoh nasional {year} dari deret tahunan: {n} instansi, {r} laporan",
+        "trend": "Lihat tahun-tahunnya berdampingan: ranham trend {out}/national-dataset-20*.json",
         "synthetic": "Instansi nyata; aksi, laporan dan pengaduan adalah sintetis.",
     },
 }
@@ -111,7 +119,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="size of the national example: 1 is the real size, below 1 smaller, above 1 "
         "larger with synthetic institutions (default: 1)",
     )
+    parser.add_argument(
+        "--years",
+        type=parse_years,
+        metavar="FIRST-LAST",
+        help="also write a national series, one dataset per year, e.g. 2021-2025",
+    )
     add_lang(parser)
+
+
+def parse_years(text: str) -> range:
+    """``"2021-2025"`` as the years it spans (both included)."""
+    first, sep, last = text.partition("-")
+    if not (sep and first.isascii() and last.isascii() and first.isdigit() and last.isdigit()):
+        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
+    if len(first) != 4 or len(last) != 4 or int(first) > int(last):
+        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
+    return range(int(first), int(last) + 1)
 
 
 def _showcase(dataset: Dataset) -> Report:
@@ -130,6 +154,8 @@ def run(args: argparse.Namespace) -> int:
     text = _TEXT[lang]
     out = Path(args.out)
     national = example_dataset(year=args.year, seed=args.seed, scale=args.scale)
+    years: range = args.years or range(0)
+    series = [example_dataset(year=y, seed=args.seed, scale=args.scale) for y in years]
     small = example_dataset(year=args.year, seed=args.seed, scale=SMALL_SCALE)
     out.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, int, str]] = []
@@ -158,9 +184,16 @@ def run(args: argparse.Namespace) -> int:
     rows.append(
         ("reports.jsonl", "report", archive.stat().st_size, text["archive"].format(r=written))
     )
+    for dataset in series:
+        year = dataset.catalog.year
+        counts = {"n": len(dataset.institutions), "r": len(dataset.reports), "year": year}
+        name = f"national-dataset-{year}.json"
+        write(name, "dataset", text["series"].format(**counts), dataset, indent=False)
     headers = [text["file"], text["kind"], text["bytes"], text["what"]]
     print(render_table(headers, rows, right=(2,)))
     print()
     print(text["synthetic"])
     print(text["done"].format(count=len(rows), out=out))
+    if series:
+        print(text["trend"].format(out=out))
     return EXIT_OK

@@ -27,7 +27,7 @@ from ranham.rules.numbers import fixed_change
 from ranham.rules.scoring import TIERS
 from ranham.validation.messages import Lang
 
-__all__ = ["configure", "run"]
+__all__ = ["configure", "run", "trend_table"]
 
 HEAD: dict[str, dict[str, str]] = {
     "en": {
@@ -109,7 +109,7 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "csv":
         sys.stdout.write(_csv(cycles, args.code))
     else:
-        print(_table(cycles, args.code, lang))
+        print(trend_table(cycles, args.code, lang))
     return EXIT_OK
 
 
@@ -158,7 +158,8 @@ def _name(cycles: Cycles, key: str) -> str:
     return ""  # pragma: no cover - every key is listed in some year
 
 
-def _table(cycles: Cycles, code: str | None, lang: Lang) -> str:
+def trend_table(cycles: Cycles, code: str | None, lang: Lang) -> str:
+    """The text of ``ranham trend``: annual scores and plan period, then the changes."""
     h = HEAD[lang]
     rules = cycles.ruleset
     years = cycles.years
