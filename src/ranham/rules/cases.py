@@ -12,6 +12,11 @@ and the expected values of named quantities::
     "eligible(32.16)" = false
     "S(31.71)" = "null"                    # TOML has no null: the string "null" stands for it
 
+Instead of ``dataset``, a case may name ``datasets = ["2022.json", "2023.json"]``: the years of
+one plan, evaluated together (:func:`~ranham.rules.evaluate_years`); its ``[expected]`` names
+quantities across years (``"S(32.16,PLAN)"``, ``"change(2023)"``, ``"N(2022)"``) or names of one
+year that hold a period (``"S(32.16,2022-B04)"``).
+
 Scores and percentages are written as in JSON output (strings with ``places`` decimals),
 booleans and ranks as such. :func:`run_cases` runs cases and returns, for each, the mismatches
 with their explanations, or the error that made the case unreadable.
@@ -19,9 +24,10 @@ with their explanations, or the error that made the case unreadable.
 
 from __future__ import annotations
 
+import functools
 import os
 import tomllib
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -32,10 +38,11 @@ import attrs
 from ranham import io
 from ranham.errors import RanhamError, RuleSetError
 from ranham.model import Dataset
+from ranham.rules.cycles import evaluate_years
 from ranham.rules.explain import explain
 from ranham.rules.loading import load_ruleset, ruleset_for
 from ranham.rules.node import Node
-from ranham.rules.quantities import parse_quantity
+from ranham.rules.quantities import CYCLE_FORMS, FORMS, parse_quantity
 from ranham.rules.ruleset import RuleSet
 from ranham.rules.scoring import Scores, Shown
 from ranham.validation import SCHEMA_VERSION
@@ -45,8 +52,8 @@ __all__ = ["Case", "CaseResult", "Mismatch", "case_files", "load_case", "run_cas
 SHIPPED_CASES = Path(__file__).parent / "cases"
 """The folder of the expert cases shipped with the package (and their datasets)."""
 
-_KEYS = {"name", "ruleset", "dataset", "expected", "source"}
-_REQUIRED = ("name", "ruleset", "dataset", "expected")
+_KEYS = {"name", "ruleset", "dataset", "datasets", "expected", "source"}
+_REQUIRED = ("name", "ruleset", "expected")
 
 
 @attrs.frozen(kw_only=True)
@@ -59,6 +66,9 @@ class Case:
     dataset: Dataset
     expected: tuple[tuple[str, Shown], ...]
     source: str | None = None
+    datasets: tuple[Dataset, ...] = ()
+    """The years of a case across years (``datasets = [...]``); empty for one year, whose
+    dataset is :attr:`dataset` (for a case across years, the latest year's)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -187,6 +197,12 @@ def load_case(path: str | os.PathLike[str], *, _cache: dict[Path, Dataset] | Non
             f"{where}: {extra[0]}",
             f"is not a key of a case; the keys are: {', '.join(sorted(_KEYS))}.",
         )
+    if ("dataset" in data) == ("datasets" in data):
+        raise _refuse(
+            f"{where}: dataset",
+            "a case names either dataset (one year) or datasets = [...] (several years of one "
+            "plan), not both and not neither.",
+        )
     if not isinstance(data["name"], str) or not data["name"].strip():
         raise _refuse(f"{where}: name", "must be a non-blank string.")
     source = data.get("source")
@@ -196,20 +212,37 @@ def load_case(path: str | os.PathLike[str], *, _cache: dict[Path, Dataset] | Non
     if not isinstance(expected, dict) or not expected:
         raise _refuse(f"{where}: expected", 'must be a table with at least one "NAME" = VALUE.')
     pairs: list[tuple[str, Shown]] = []
+    across = "datasets" in data
+    forms = FORMS + CYCLE_FORMS if across else FORMS
     for key, value in expected.items():
         try:
-            parse_quantity(key)
+            parse_quantity(key, forms=forms)
         except RanhamError as error:
             raise _refuse(f'{where}: expected."{key}"', str(error)) from None
         pairs.append((key, _expected_value(f'{where}: expected."{key}"', value)))
-    dataset = _dataset(where, data["dataset"], base, {} if _cache is None else _cache)
+    cache = {} if _cache is None else _cache
+    years: tuple[Dataset, ...] = ()
+    if across:
+        listed = data["datasets"]
+        if not isinstance(listed, list) or not listed:
+            raise _refuse(
+                f"{where}: datasets",
+                'must be a list of dataset files, one per year, such as ["2022.json", '
+                '"2023.json"].',
+            )
+        years = tuple(_dataset(where, item, base, cache) for item in listed)
+        dataset = max(years, key=lambda d: d.catalog.year)
+    else:
+        dataset = _dataset(where, data["dataset"], base, cache)
     reference = data["ruleset"]
     if not isinstance(reference, str):
         raise _refuse(f"{where}: ruleset", "must be a rule set id or a path ending in .toml.")
     if reference.endswith(".toml"):
         reference = str(base / reference)
     catalog = dataset.catalog
-    ruleset = ruleset_for(catalog.plan.id, catalog.year, load_ruleset(reference))
+    ruleset = load_ruleset(reference)
+    for year in years or (dataset,):
+        ruleset_for(catalog.plan.id, year.catalog.year, ruleset)  # covers every year
     return Case(
         path=where,
         name=data["name"],
@@ -217,6 +250,7 @@ def load_case(path: str | os.PathLike[str], *, _cache: dict[Path, Dataset] | Non
         dataset=dataset,
         expected=tuple(pairs),
         source=source,
+        datasets=years,
     )
 
 
@@ -226,11 +260,21 @@ def _same(expected: Shown, actual: Shown) -> bool:
 
 def run_case(case: Case, scores: Scores | None = None) -> CaseResult:
     """Compare every expected value of ``case`` with the rules' answer."""
-    scores = scores or Scores(dataset=case.dataset, ruleset=case.ruleset)
+    if case.datasets:
+        try:
+            cycles = evaluate_years(case.datasets, case.ruleset)
+        except RanhamError as error:
+            return CaseResult(path=case.path, name=case.name, error=f"{case.path}: {error}")
+        shown: Callable[[str], Shown] = cycles.shown
+        why: Callable[[str], Node] = cycles.explain
+    else:
+        scored = scores or Scores(dataset=case.dataset, ruleset=case.ruleset)
+        shown = scored.shown
+        why = functools.partial(explain, scored)
     mismatches = []
     for quantity, expected in case.expected:
         try:
-            actual = scores.shown(quantity)
+            actual = shown(quantity)
         except RanhamError as error:
             return CaseResult(path=case.path, name=case.name, error=f"{case.path}: {error}")
         if not _same(expected, actual):
@@ -239,7 +283,7 @@ def run_case(case: Case, scores: Scores | None = None) -> CaseResult:
                     quantity=quantity,
                     expected=expected,
                     actual=actual,
-                    explanation=explain(scores, quantity),
+                    explanation=why(quantity),
                 )
             )
     return CaseResult(
@@ -268,6 +312,9 @@ def run_cases(paths: Iterable[str | os.PathLike[str]]) -> tuple[CaseResult, ...]
             results.append(CaseResult(path=str(path), name=Path(path).stem, error=message))
             continue
         key = (id(case.dataset), case.ruleset)
+        if case.datasets:
+            results.append(run_case(case))
+            continue
         if key not in scored:
             scored[key] = Scores(dataset=case.dataset, ruleset=case.ruleset)
         results.append(run_case(case, scored[key]))
