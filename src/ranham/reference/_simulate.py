@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date, datetime, timedelta, timezone
-from functools import cache
 
 import attrs
 
@@ -40,7 +39,6 @@ from ranham.model import (
 )
 from ranham.periods import PeriodCode, ReportingPeriod, Window
 from ranham.reference._draw import Draw
-from ranham.reference.regions import recoded
 
 __all__ = ["Simulator"]
 
@@ -54,25 +52,6 @@ _WIT_PROVINCES = frozenset({"81", "82", "91", "92", "93", "94", "95", "96"})
 
 _MEAN_DILIGENCE = {Tier.KL: 0.95, Tier.PROVINCE: 0.7, Tier.REGENCY_CITY: 0.76}
 _SPREAD = 0.25
-_LASTING = 0.8
-"""How much of a year's diligence is the institution's own, the same in every year."""
-
-
-def _diligence(seed: int, code: str, mean: float, yearly: float) -> float:
-    """A year's diligence: a lasting part and this year's part.
-
-    The lasting part is one draw per institution and seed, whatever the year (a re-coded region
-    keeps its own), so trajectories across years are plausible; the mix keeps the spread of
-    either part alone (0.8² + 0.6² = 1).
-    """
-    lasting = Draw(f"{seed}/lasting/{_recoded().get(code, code)}").around(mean, _SPREAD)
-    value = mean + _LASTING * (lasting - mean) + 0.6 * (yearly - mean)
-    return min(1.0, max(0.02, value))
-
-
-@cache
-def _recoded() -> dict[str, str]:
-    return dict(recoded("2022", "2025"))
 
 
 @attrs.frozen
@@ -166,7 +145,7 @@ class Simulator:
             return []
         rng = Draw(f"{self.seed}/{self.year}/{institution.code}")
         mean = _MEAN_DILIGENCE[institution.tier]
-        diligence = _diligence(self.seed, institution.code, mean, rng.around(mean, _SPREAD))
+        diligence = rng.around(mean, _SPREAD)
         commitment = min(0.995, diligence)
         behaviour = [_CARRIED_OUT if rng.random() < commitment else _NEGLECTED for _ in assigned]
         plan = tuple(zip(assigned, behaviour, strict=True))
