@@ -178,6 +178,7 @@ def test_every_name_across_years_explains_to_its_value(series):
         names += [f"change({code},{y})" for y in years]
     for name in names:
         node = cycles.explain(name)
+        assert explain(cycles, name) == node
         assert node.value == cycles.value(name), name
         assert node.rounded == cycles.shown(name), name
         assert node.ruleset is not None

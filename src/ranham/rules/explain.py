@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -32,16 +33,24 @@ from ranham.rules.ruleset import Basis, MissingPeriod
 from ranham.rules.scoring import TIERS, Scores
 from ranham.rules.texts import Message
 
+if TYPE_CHECKING:  # pragma: no cover
+    from ranham.rules.cycles import Cycles
+
 __all__ = ["EXPLAINERS", "explain"]
 
 
-def explain(result: Scores | Eligibility, quantity: str) -> Node:
+def explain(result: Scores | Eligibility | Cycles, quantity: str) -> Node:
     """The explanation tree of a named quantity (``"S(32.16,2022-B04)"``, ``"eligible(32.16)"``).
 
     The root carries the rule set's id and version; its value is exactly the quantity's value.
-    Raises :class:`~ranham.errors.UnknownNameError` for a name that is not a quantity of the
-    data, listing the valid forms.
+    Given a :class:`~ranham.rules.Cycles`, the names across years are accepted too
+    (``"S(32.16,PLAN)"``, ``"change(2023)"``). Raises :class:`~ranham.errors.UnknownNameError`
+    for a name that is not a quantity of the data, listing the valid forms.
     """
+    from ranham.rules.cycles import Cycles
+
+    if isinstance(result, Cycles):
+        return result.explain(quantity)
     scores = result if isinstance(result, Scores) else result.scores
     q = parse_quantity(quantity)
     scores.value(q)  # refuses a name that is not a quantity of this dataset
