@@ -17,8 +17,10 @@ from typing import TYPE_CHECKING, Any
 from ranham._version import __version__
 from ranham.errors import (
     ArgumentTypeError,
+    CycleError,
     DocumentError,
     InvariantError,
+    MissingYearsError,
     NaiveDatetimeError,
     PeriodError,
     RanhamError,
@@ -102,8 +104,10 @@ __all__ = [
     "Window",
     # errors
     "ArgumentTypeError",
+    "CycleError",
     "DocumentError",
     "InvariantError",
+    "MissingYearsError",
     "NaiveDatetimeError",
     "PeriodError",
     "RanhamError",
@@ -117,6 +121,7 @@ __all__ = [
     "eligibility",
     "explain",
     "load_ruleset",
+    "evaluate_years",
     "__version__",
 ]
 
@@ -127,6 +132,7 @@ _LAZY = {
     "eligibility": "ranham.rules",
     "explain": "ranham.rules",
     "load_ruleset": "ranham.rules",
+    "evaluate_years": "ranham.rules",
 }
 
 

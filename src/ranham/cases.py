@@ -28,10 +28,11 @@ named by a case must be a regular file too.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import stat
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import date, datetime, time
 from decimal import Decimal
 from pathlib import Path
@@ -42,7 +43,15 @@ import attrs
 from ranham import io
 from ranham.errors import ArgumentTypeError, RanhamError, RuleSetError
 from ranham.model import Dataset
-from ranham.rules import Node, RuleSet, Scores, explain, load_ruleset, parse_quantity
+from ranham.rules import (
+    Node,
+    RuleSet,
+    Scores,
+    evaluate_years,
+    explain,
+    load_ruleset,
+    parse_quantity,
+)
 from ranham.rules._toml import (
     LongNumber,
     check_arguments,
@@ -53,6 +62,7 @@ from ranham.rules._toml import (
 )
 from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.loading import ruleset_for
+from ranham.rules.quantities import CYCLE_FORMS, FORMS
 from ranham.rules.scoring import Shown
 from ranham.validation import SCHEMA_VERSION
 
@@ -81,8 +91,8 @@ MAX_QUANTITY_NAME = 200
 _QUANTITY_TEXT = re.compile(r"[\x21-\x7e]+")
 _WHAT = ("a case file", "berkas kasus")
 
-_KEYS = {"name", "ruleset", "dataset", "expected", "source"}
-_REQUIRED = ("name", "ruleset", "dataset", "expected")
+_KEYS = {"name", "ruleset", "dataset", "datasets", "expected", "source"}
+_REQUIRED = ("name", "ruleset", "expected")
 
 
 @attrs.frozen(kw_only=True)
@@ -95,6 +105,9 @@ class Case:
     dataset: Dataset
     expected: tuple[tuple[str, Shown], ...]
     source: str | None = None
+    datasets: tuple[Dataset, ...] = ()
+    """The years of a case across years (``datasets = [...]``); empty for one year, whose
+    dataset is :attr:`dataset` (for a case across years, the latest year's)."""
 
 
 @attrs.frozen(kw_only=True)
@@ -244,7 +257,7 @@ def _file(name: str) -> str:
     return f'"{show_path(name)}"'
 
 
-def _quantity(where: str, name: str) -> str:
+def _quantity(where: str, name: str, forms: Any = FORMS) -> str:
     """A quantity name of ``[expected]``: short, printable ASCII, and known to the rules."""
     key = f"{where}: expected.{describe(name)}"
     if len(name) > MAX_QUANTITY_NAME or not _QUANTITY_TEXT.fullmatch(name):
@@ -256,7 +269,7 @@ def _quantity(where: str, name: str) -> str:
             'tercetak, misalnya "S(32.16,2022-B04)" (hanya angka 0-9).',
         )
     try:
-        parse_quantity(name)
+        parse_quantity(name, forms=forms)
     except RanhamError as error:
         raise _refuse(key, str(error)) from None
     return name
@@ -297,6 +310,14 @@ def load_case(
             f"is not a key of a case; the keys are: {', '.join(sorted(_KEYS))}.",
             f"bukan kunci kasus; kuncinya: {', '.join(sorted(_KEYS))}.",
         )
+    if ("dataset" in data) == ("datasets" in data):
+        raise _refuse(
+            f"{where}: dataset",
+            "a case names either dataset (one year) or datasets = [...] (several years of one "
+            "plan), not both and not neither.",
+            "sebuah kasus menyebut dataset (satu tahun) atau datasets = [...] (beberapa tahun "
+            "dari satu rencana), tidak keduanya dan tidak juga tanpa keduanya.",
+        )
     if not isinstance(data["name"], str) or not data["name"].strip():
         raise _refuse(
             f"{where}: name", "must be a non-blank string.", "harus teks yang tidak kosong."
@@ -312,8 +333,10 @@ def load_case(
             'harus tabel dengan paling sedikit satu "NAMA" = NILAI.',
         )
     pairs: list[tuple[str, Shown]] = []
+    across = "datasets" in data
+    forms = FORMS + CYCLE_FORMS if across else FORMS
     for key, value in expected.items():
-        _quantity(where, key)
+        _quantity(where, key, forms)
         pairs.append((key, _expected_value(f"{where}: expected.{describe(key)}", value)))
     reference = data["ruleset"]
     if not isinstance(reference, str):
@@ -322,11 +345,27 @@ def load_case(
             "must be a rule set id or a path ending in .toml.",
             "harus id aturan atau jalur yang berakhiran .toml.",
         )
-    dataset = _dataset(where, data["dataset"], base, {} if _cache is None else _cache)
+    cache: dict[Path, Dataset] = {} if _cache is None else _cache
+    years: tuple[Dataset, ...] = ()
+    if across:
+        listed = data["datasets"]
+        if not isinstance(listed, list) or not listed:
+            raise _refuse(
+                f"{where}: datasets",
+                'must be a list of dataset files, one per year, such as ["2022.json", '
+                '"2023.json"].',
+                'harus daftar berkas dataset, satu per tahun, misalnya ["2022.json", "2023.json"].',
+            )
+        years = tuple(_dataset(where, item, base, cache) for item in listed)
+        dataset = max(years, key=lambda d: d.catalog.year)
+    else:
+        dataset = _dataset(where, data["dataset"], base, cache)
     if reference.endswith(".toml"):
         reference = str(base / reference)
     catalog = dataset.catalog
-    ruleset = ruleset_for(catalog.plan.id, catalog.year, load_ruleset(reference))
+    ruleset = load_ruleset(reference)
+    for year in years or (dataset,):
+        ruleset_for(catalog.plan.id, year.catalog.year, ruleset)  # covers every year
     return Case(
         path=str(path),
         name=data["name"],
@@ -334,6 +373,7 @@ def load_case(
         dataset=dataset,
         expected=tuple(pairs),
         source=source,
+        datasets=years,
     )
 
 
@@ -343,11 +383,21 @@ def _same(expected: Shown, actual: Shown) -> bool:
 
 def run_case(case: Case, scores: Scores | None = None) -> CaseResult:
     """Compare every expected value of ``case`` with the rules' answer."""
-    scores = scores or Scores(dataset=case.dataset, ruleset=case.ruleset)
+    if case.datasets:
+        try:
+            cycles = evaluate_years(case.datasets, case.ruleset)
+        except RanhamError as error:
+            return CaseResult(path=case.path, name=case.name, error=f"{case.path}: {error}")
+        shown: Callable[[str], Shown] = cycles.shown
+        why: Callable[[str], Node] = cycles.explain
+    else:
+        scored = scores or Scores(dataset=case.dataset, ruleset=case.ruleset)
+        shown = scored.shown
+        why = functools.partial(explain, scored)
     mismatches = []
     for quantity, expected in case.expected:
         try:
-            actual = scores.shown(quantity)
+            actual = shown(quantity)
         except RanhamError as error:
             return CaseResult(path=case.path, name=case.name, error=f"{case.path}: {error}")
         if not _same(expected, actual):
@@ -356,7 +406,7 @@ def run_case(case: Case, scores: Scores | None = None) -> CaseResult:
                     quantity=quantity,
                     expected=expected,
                     actual=actual,
-                    explanation=explain(scores, quantity),
+                    explanation=why(quantity),
                 )
             )
     return CaseResult(

@@ -21,8 +21,10 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = [
     "ArgumentTypeError",
+    "CycleError",
     "DocumentError",
     "InvariantError",
+    "MissingYearsError",
     "NaiveDatetimeError",
     "PeriodError",
     "RanhamError",
@@ -158,6 +160,28 @@ class UnknownNameError(RanhamError, LookupError):
 
     Unlike :class:`KeyError`, its message is shown as written, without quotes around it.
     """
+
+    def __str__(self) -> str:
+        return str(self.args[0]) if self.args else ""
+
+
+class CycleError(RanhamError, ValueError):
+    """Datasets that cannot be evaluated together as the years of one plan.
+
+    Raised for datasets of different plans, two datasets of the same year, or a dataset that
+    lists both an old region code and the new code it was re-coded to.
+    """
+
+
+class MissingYearsError(RanhamError, LookupError):
+    """A look-back criterion needs the datasets of years that were not given.
+
+    ``years`` names them, oldest first, so a caller can fetch exactly those.
+    """
+
+    def __init__(self, message: str, *, years: Sequence[int]) -> None:
+        super().__init__(message)
+        self.years = tuple(years)
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

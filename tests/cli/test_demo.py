@@ -20,6 +20,8 @@ from ranham.cli import main
                 "Participation (%)",
                 "5. Incentive eligibility",
                 "6. Why is",
+                "7. The trend across 2021-2025",
+                "Change from the year before",
                 "Done in",
             ],
         ),
@@ -33,6 +35,8 @@ from ranham.cli import main
                 "Partisipasi",
                 "5. Kelayakan insentif",
                 "6. Mengapa",
+                "7. Tren 2021-2025",
+                "Perubahan dari tahun sebelumnya",
                 "Selesai dalam",
             ],
         ),
@@ -65,3 +69,12 @@ def test_the_default_demo_explains_why_bekasi_gets_no_incentive(capsys):
     assert "6. Why is Kabupaten Bekasi (32.16) not eligible?" in out
     assert "eligible(32.16) = no" in out
     assert "S(32.16) = 44.44" in out
+
+
+def test_demo_ends_with_the_trend_of_the_years_asked_for(capsys):
+    assert main(["demo", "--scale", "0.05", "--years", "2022-2024", "--lang", "en"]) == 0
+    out = capsys.readouterr().out
+    trend = out[out.index("7. The trend across 2022-2024") :]
+    header = next(line for line in trend.splitlines() if line.split()[:1] == ["2022"])
+    assert header.split() == ["2022", "2023", "2024", "Plan"]
+    assert "National" in trend

@@ -9,7 +9,7 @@ import pytest
 from ranham.cli import COMMANDS, _parser, main
 
 OWN = ("validate", "schema", "score", "explain", "eligibility", "check", "recommendations")
-OWN += ("example", "demo")
+OWN += ("example", "demo", "trend")
 
 
 def _sub(parser: argparse.ArgumentParser, name: str) -> argparse.ArgumentParser:

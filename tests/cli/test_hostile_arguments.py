@@ -117,7 +117,10 @@ def test_a_case_file_that_is_a_fifo_is_an_unreadable_case(
     status, out, _ = _run(capsys, "check", str(fifo), str(CASE))
     assert status == 2
     lines = out.splitlines()
-    assert lines[0] == f"ERROR {fifo}: cannot be read (not a regular file but a FIFO (named pipe))"
+    assert (
+        lines[0]
+        == f"ERROR {fifo}: is a FIFO (named pipe), not a regular file; expected a case file."
+    )
     assert lines[1].startswith(f"PASS {CASE}")
     assert lines[-1] == "2 case(s): 1 passed, 0 failed, 1 unreadable"
 
@@ -128,10 +131,10 @@ def test_case_files_that_are_dev_zero_huge_or_not_utf8(
     folder = Path(tempfile.mkdtemp(dir=zero.parent))
     (folder / "a-huge.toml").write_bytes(b"#" * (1 << 21))
     (folder / "b-latin.toml").write_bytes(b'name = "caf\xe9"\n')
-    status, out, _ = _run(capsys, "check", str(zero), str(folder))
+    status, out, _ = _run(capsys, "check", "--max-size", "1048576", str(zero), str(folder))
     assert status == 2
     lines = out.splitlines()
-    assert "character device" in lines[0]
-    assert "larger than 1048576 bytes" in lines[1]
+    assert "is a device, not a regular file" in lines[0]
+    assert "larger than the limit of 1,048,576 bytes" in lines[1]
     assert "is not UTF-8 text" in lines[2]
     assert lines[-1] == "3 case(s): 0 passed, 0 failed, 3 unreadable"

@@ -106,3 +106,38 @@ def test_existing_files_are_overwritten_and_others_left_alone(tmp_path: Path):
     assert main(["example", "--out", str(tmp_path), "--scale", "0.01"]) == 0
     assert validate(tmp_path / "catalog.json").valid
     assert (tmp_path / "notes.txt").read_text() == "mine"
+
+
+def test_example_years_writes_a_series_that_evaluates_across_years(tmp_path, capsys):
+    from ranham.rules import evaluate_years
+
+    out = tmp_path / "series"
+    argv = ["example", "--out", str(out), "--scale", "0.05", "--years", "2021-2023"]
+    assert main(argv) == 0
+    names = [f"national-dataset-{y}.json" for y in (2021, 2022, 2023)]
+    for name in names:
+        assert validate(out / name).errors == (), name
+    series = [io.load(out / name) for name in names]
+    assert [d.catalog.year for d in series] == [2021, 2022, 2023]
+    assert evaluate_years(series).years == (2021, 2022, 2023)
+    assert "ranham trend" in capsys.readouterr().out
+
+
+def test_the_national_series_keeps_its_institutions_recoded_where_the_edition_changes():
+    from ranham.reference import example_institutions
+    from ranham.rules._recoding import canonical
+
+    listed = {y: {i.code for i in example_institutions(year=y)} for y in range(2021, 2026)}
+    same = {y: {canonical(c) for c in codes} for y, codes in listed.items()}
+    assert same[2021] == same[2022]
+    assert same[2023] == same[2024] == same[2025]
+    assert sorted(same[2025] - same[2021]) == ["93", "94", "95", "96"]  # the new provinces
+    assert "92.71" in listed[2022]
+    assert "96.71" in listed[2023]
+    assert "92.71" not in listed[2023]
+
+
+@pytest.mark.parametrize("years", ["2025-2021", "21-25", "2021", "２０２１-2022"])
+def test_example_refuses_years_that_are_not_first_last(tmp_path, capsys, years):
+    assert main(["example", "--out", str(tmp_path), "--years", years]) == 2
+    assert "FIRST-LAST" in capsys.readouterr().err

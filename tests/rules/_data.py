@@ -37,8 +37,8 @@ from ranham.model import (
 )
 from ranham.periods import PeriodCode, ReportingPeriod, Window
 from ranham.rules import (
+    SINGLE_YEAR,
     Basis,
-    Criterion,
     EligibilityRules,
     Late,
     MissingPeriod,
@@ -249,7 +249,7 @@ THRESHOLDS = st.sampled_from([Fraction(0), Fraction(50), Fraction(80), Fraction(
 def rulesets(draw: st.DrawFn) -> RuleSet:
     """A rule set for 2021-2025 with every parameter drawn."""
     places = draw(st.integers(0, 3))
-    criteria = draw(st.lists(st.sampled_from(tuple(Criterion)), unique=True))
+    criteria = draw(st.lists(st.sampled_from(SINGLE_YEAR), unique=True))
     targets = draw(st.dictionaries(st.sampled_from(tuple(Tier)), THRESHOLDS, max_size=3))
     return RuleSet(
         id="ranham-2021-2025/drawn",

@@ -59,3 +59,58 @@ def test_forms_are_those_of_the_spec():
         "eligible(CODE)",
         "rank(CODE)",
     )
+
+
+class _Spy:
+    """Stands in for the compiled name pattern and records the length of every text it sees."""
+
+    def __init__(self, pattern):
+        self.pattern = pattern
+        self.seen: list[int] = []
+
+    def fullmatch(self, text):
+        self.seen.append(len(text))
+        return self.pattern.fullmatch(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "S" + " " * 100_000 + "!",  # two adjacent whitespace runs: quadratic in the old pattern
+        "S(" + "a" * 100_000,
+        "S(" + ") " * 50_000 + "x",
+        " " * 100_000 + "N",
+    ],
+)
+def test_a_huge_name_is_refused_before_any_pattern_runs(monkeypatch, text):
+    """Issue 13: a 100 KB name took 70 s; the pattern now only sees short texts."""
+    from ranham.rules import quantities
+
+    spy = _Spy(quantities._NAME)
+    monkeypatch.setattr(quantities, "_NAME", spy)
+    with pytest.raises(UnknownNameError) as caught:
+        parse_quantity(text)
+    assert all(length <= quantities.MAX_NAME_LENGTH for length in spy.seen)
+    assert len(str(caught.value)) < 2 * quantities.MAX_NAME_LENGTH + 2000  # not echoed whole
+
+
+def test_the_name_pattern_has_no_ambiguous_quantifiers():
+    """Whitespace is stripped before matching, so no two quantifiers compete for a character."""
+    from ranham.rules import quantities
+
+    assert r"\s" not in quantities._NAME.pattern
+    assert ".*" not in quantities._NAME.pattern
+
+
+def test_the_longest_allowed_name_still_parses():
+    from ranham.rules import quantities
+
+    code = "k" * (quantities.MAX_NAME_LENGTH - len("S()"))
+    assert parse_quantity(f"S({code})") == Quantity("S", (code,))
+    with pytest.raises(UnknownNameError):
+        parse_quantity(f"S({code}k)")
+
+
+def test_parentheses_inside_arguments_are_refused():
+    with pytest.raises(UnknownNameError):
+        parse_quantity("S(a(b),2022-B04)")

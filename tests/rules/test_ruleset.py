@@ -14,6 +14,7 @@ from ranham import io
 from ranham.errors import RuleSetError, UnknownNameError
 from ranham.model import Tier
 from ranham.rules import (
+    SINGLE_YEAR,
     Basis,
     Criterion,
     EligibilityRules,
@@ -48,7 +49,7 @@ def test_the_default_rule_set_is_the_one_of_the_spec():
     assert rules.scoring.places == 2
     assert rules.targets == {2022: {Tier.KL: 75, Tier.PROVINCE: 65, Tier.REGENCY_CITY: 60}}
     assert rules.target(2023, Tier.KL) is None
-    assert rules.eligibility.criteria == tuple(Criterion)
+    assert rules.eligibility.criteria == SINGLE_YEAR
     assert rules.eligibility.annual_score_min == 80
     assert rules.eligibility.allegation_cutoff == MonthDay(9, 17)
 

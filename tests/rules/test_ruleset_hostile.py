@@ -453,7 +453,10 @@ def test_property_a_number_is_read_exactly_from_its_decimal_text(threshold):
 
 
 REQUIRED = [
-    (name, key) for name, section in SECTIONS.items() for key in section.keys if section.required
+    (name, key)
+    for name, section in SECTIONS.items()
+    for key, spec in section.keys.items()
+    if section.required and spec.required
 ] + [("", name) for name, section in SECTIONS.items() if name and section.required]
 
 

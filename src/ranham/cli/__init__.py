@@ -35,6 +35,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "score": ("ranham.cli.score", "completion scores of a dataset, from measure to nation"),
     "explain": ("ranham.cli.explain", "explain one score or decision, down to the measures"),
     "eligibility": ("ranham.cli.eligibility", "incentive eligibility and ranking per tier"),
+    "trend": ("ranham.cli.trend", "the plan's years side by side: per year, plan period, change"),
     "check": ("ranham.cli.check", "run expert test cases of the rules (TOML)"),
     "ruleset": ("ranham.cli.ruleset", "show, compare (diff) and check rule sets (TOML)"),
     "recommendations": (

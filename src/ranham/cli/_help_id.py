@@ -35,6 +35,8 @@ SUMMARY = {
     "recommendations": "status, keterlambatan dan cakupan rekomendasi forum",
     "example": "tulis contoh dokumen dari setiap jenis",
     "demo": "jalankan seluruh rantai pada contoh nasional yang dibangkitkan",
+    "trend": "capaian beberapa tahun satu rencana: per tahun, selama rencana, dan perubahannya",
+    "ruleset": "tampilkan, bandingkan atau periksa aturan penilaian (TOML)",
 }
 
 _DEPTH = "tampilkan penjelasan sedalam N tingkat (bawaan: sampai ke ukuran)"
@@ -55,6 +57,18 @@ HELP: dict[str | tuple[str, str], str] = {
     "($COLUMNS), nama dipendekkan dengan '…' (keluaran ke berkas atau pipa tidak dipendekkan)",
     "tier": "tampilkan satu tingkat saja dalam tabel (peringkat dan angka tidak berubah)",
     ("validate", "paths"): "berkas (.json, .jsonl) atau direktori yang ditelusuri",
+    ("eligibility", "previous"): "dataset tahun-tahun sebelumnya dari rencana yang sama, untuk "
+    "kriteria yang melihat ke belakang (previous-year-score, consistent-reporting); tahun yang "
+    "tidak ada disebutkan, kode keluar 2",
+    ("check", "max_size"): "ukuran terbesar berkas kasus yang dibaca, dalam bita (bawaan: "
+    "16777216)",
+    ("example", "years"): "tulis juga deret nasional, satu dataset per tahun, mis. 2021-2025",
+    ("demo", "years"): "tahun-tahun tren penutup (bawaan 2021-2025)",
+    ("trend", "datasets"): "dokumen dataset (.json) dari satu rencana, satu per tahun, dalam "
+    "urutan apa saja",
+    ("trend", "format"): "format keluaran (bawaan: table)",
+    ("trend", "explain"): "jelaskan satu besaran lintas tahun, mis. 'S(32.16,PLAN)', "
+    "'change(2023)', 'T(kl,2022)' atau nama besaran satu tahun yang memuat periode",
     ("validate", "catalog"): "periksa laporan terhadap katalog atau dataset ini",
     ("validate", "format"): "format keluaran (bawaan: text); json menulis 'files' lebih dulu, "
     "lalu 'valid' dan 'summary', agar dapat dialirkan",

@@ -4,7 +4,8 @@ It generates a national example (real institution lists, synthetic outcomes), wr
 harmonised JSON a ministry would receive, validates those bytes, reads them back, scores the
 year, decides incentive eligibility and explains one decision, printing the tier table with
 targets, the national figure, participation, the top eligible institutions of each tier and
-the explanation.
+the explanation. It ends with the trend of the nation and its tiers across the plan's years
+(``--years``, default 2021-2025), each year generated with the same seed and scale.
 """
 
 from __future__ import annotations
@@ -17,10 +18,12 @@ from typing import TypeVar
 
 from ranham import io
 from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, number, render_table
+from ranham.cli.example import parse_years
 from ranham.cli.score import TIER_NAMES, participation_table, tier_table, title
+from ranham.cli.trend import trend_table
 from ranham.model import Dataset
 from ranham.reference import example_dataset
-from ranham.rules import Eligibility, Scores, explain, render_text, score
+from ranham.rules import Cycles, Eligibility, Scores, evaluate_years, explain, render_text, score
 from ranham.validation import validate
 from ranham.words import Lang
 
@@ -50,6 +53,9 @@ TEXT: dict[str, dict[str, str]] = {
         "read {load} s, score and eligibility {score} s).",
         "more": "Next: `ranham example --out DIR` writes these files; `ranham score`, "
         "`ranham eligibility --explain CODE` and `ranham validate` work on them.",
+        "step-trend": "7. The trend across {first}-{last}: the nation and its tiers",
+        "trend-timing": "   the other years generated in {generate:.1f} s, evaluated in "
+        "{evaluate:.1f} s",
     },
     "id": {
         "step-generate": "1. Membuat contoh nasional {year} (benih {seed}, skala {scale})",
@@ -75,6 +81,9 @@ TEXT: dict[str, dict[str, str]] = {
         "more": "Berikutnya: `ranham example --out DIR` menulis berkas-berkas ini; "
         "`ranham score`, `ranham eligibility --explain KODE` dan `ranham validate` "
         "bekerja pada berkas tersebut.",
+        "step-trend": "7. Tren {first}-{last}: nasional dan tiap tingkat",
+        "trend-timing": "   tahun-tahun lain dibuat dalam {generate:.1f} dtk, dinilai dalam "
+        "{evaluate:.1f} dtk",
     },
 }
 
@@ -96,6 +105,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         default="32.16",
         help="the institution whose decision is explained (default 32.16, Kabupaten Bekasi)",
+    )
+    parser.add_argument(
+        "--years",
+        type=parse_years,
+        default=range(2021, 2026),
+        metavar="FIRST-LAST",
+        help="the years of the closing trend (default 2021-2025)",
     )
     add_lang(parser)
 
@@ -159,6 +175,7 @@ def run(args: argparse.Namespace) -> int:
     print()
     print(render_text(explain(decisions, f"eligible({code})"), lang, depth=2))
     print()
+    _print_trend(args, generated, lang)
     total = t_generate + t_validate + t_load + t_score
     seconds = {
         "total": total,
@@ -170,6 +187,32 @@ def run(args: argparse.Namespace) -> int:
     print(text["timing"].format(**{k: number(f"{v:.1f}", lang) for k, v in seconds.items()}))
     print(text["more"])
     return EXIT_OK
+
+
+def _print_trend(args: argparse.Namespace, generated: Dataset, lang: Lang) -> None:
+    """Step 7: the other years generated alike, then the trend table of the nation and tiers."""
+    years: range = args.years
+    text = TEXT[lang]
+    print(text["step-trend"].format(first=years[0], last=years[-1]))
+    series, t_generate = _timed(
+        lambda: [
+            generated
+            if year == generated.catalog.year
+            else example_dataset(year=year, seed=args.seed, scale=args.scale)
+            for year in years
+        ]
+    )
+    cycles, t_evaluate = _timed(lambda: _evaluated(series))
+    print(text["trend-timing"].format(generate=t_generate, evaluate=t_evaluate))
+    print()
+    print(trend_table(cycles, None, lang))
+    print()
+
+
+def _evaluated(series: list[Dataset]) -> Cycles:
+    cycles = evaluate_years(series)
+    cycles.to_json()  # every figure of the table, computed once
+    return cycles
 
 
 def _score(dataset: Dataset) -> tuple[Scores, Eligibility]:

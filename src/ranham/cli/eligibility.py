@@ -28,7 +28,7 @@ from ranham.cli.score import (
     selected,
 )
 from ranham.model import Dataset, Tier
-from ranham.rules import Decision, Eligibility, eligibility
+from ranham.rules import Decision, Eligibility, eligibility, evaluate_years
 from ranham.rules.scoring import TIERS
 from ranham.words import Lang
 
@@ -94,6 +94,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "allegations (e.g. 32.16)",
     )
     add_depth(parser)
+    parser.add_argument(
+        "--previous",
+        metavar="DATASET",
+        nargs="+",
+        help="datasets of earlier years of the plan, for the look-back criteria "
+        "(previous-year-score, consistent-reporting); a missing year is named, exit 2",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -102,7 +109,16 @@ def run(args: argparse.Namespace) -> int:
     dataset = load_dataset(args.dataset, lang)
     if isinstance(dataset, int):
         return dataset
-    result = eligibility(dataset, ruleset_argument(args.ruleset))
+    ruleset = ruleset_argument(args.ruleset)
+    if args.previous:
+        earlier = [load_dataset(path, lang) for path in args.previous]
+        failed = next((status for status in earlier if isinstance(status, int)), None)
+        if failed is not None:
+            return failed
+        cycles = evaluate_years([dataset, *earlier], ruleset)  # type: ignore[list-item]
+        result = cycles.eligibility(dataset.catalog.year)
+    else:
+        result = eligibility(dataset, ruleset)
     if args.explain is not None:
         code = args.explain
         if code not in result.scores.codes:

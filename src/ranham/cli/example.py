@@ -9,7 +9,11 @@ Writes into ``DIR`` (created if needed; files of the same name are overwritten):
 - ``national-catalog.json``: that year's catalog, to check the archive against;
 - ``reports.jsonl``: the same year's reports as a JSON Lines archive, one report per line (the
   reports that :func:`ranham.reference.example_reports` streams): check it with
-  ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``.
+  ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``;
+- with ``--years 2021-2025``: ``national-dataset-YEAR.json`` for each of those years, a national
+  series with the same seed and scale (at scale 1 the same institutions every year, the
+  regencies/cities of Papua Barat Daya under their ``92.xx`` codes until 2022 and ``96.xx``
+  from 2023): see it with ``ranham trend DIR/national-dataset-20*.json``.
 
 Every file validates without error (``ranham validate DIR``); late and early submissions show as
 warnings, as they should. Institutions and their names are real; actions, reports and
@@ -75,6 +79,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "national-catalog": "the catalog of the national example (for the archive)",
         "archive": "the national reports, one per line: {r} reports",
         "done": "Wrote {count} files to {out}. Check the reports against their catalogs with:",
+        "series": "national example {year} of the series: {n} institutions, {r} reports",
+        "trend": "See the years side by side: ranham trend {out}/national-dataset-20*.json",
         "synthetic": "Institutions are real; actions, reports and allegations are synthetic.",
         "synthetic-scaled": "The real institutions come first; the others (--scale above 1) and "
         "every action, report and allegation are synthetic.",
@@ -94,6 +100,8 @@ _TEXT: dict[str, dict[str, str]] = {
         "national-catalog": "katalog contoh nasional (untuk arsip laporan)",
         "archive": "laporan contoh nasional, satu per baris: {r} laporan",
         "done": "{count} berkas ditulis ke {out}. Periksa laporan terhadap katalognya dengan:",
+        "series": "contoh nasional {year} dari deret tahunan: {n} instansi, {r} laporan",
+        "trend": "Lihat tahun-tahunnya berdampingan: ranham trend {out}/national-dataset-20*.json",
         "synthetic": "Instansi nyata; aksi, laporan dan pengaduan adalah sintetis.",
         "synthetic-scaled": "Instansi nyata tercantum lebih dulu; instansi lainnya (--scale di "
         "atas 1) serta semua aksi, laporan dan pengaduan adalah sintetis.",
@@ -122,7 +130,23 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="size of the national example: 1 is the real size, below 1 smaller, above 1 "
         "larger with synthetic institutions (default: 1)",
     )
+    parser.add_argument(
+        "--years",
+        type=parse_years,
+        metavar="FIRST-LAST",
+        help="also write a national series, one dataset per year, e.g. 2021-2025",
+    )
     add_lang(parser)
+
+
+def parse_years(text: str) -> range:
+    """``"2021-2025"`` as the years it spans (both included)."""
+    first, sep, last = text.partition("-")
+    if not (sep and first.isascii() and last.isascii() and first.isdigit() and last.isdigit()):
+        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
+    if len(first) != 4 or len(last) != 4 or int(first) > int(last):
+        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
+    return range(int(first), int(last) + 1)
 
 
 def _showcase(dataset: Dataset) -> Report:
@@ -141,9 +165,11 @@ def run(args: argparse.Namespace) -> int:
     text = _TEXT[lang]
     out = Path(args.out)
     national = example_dataset(year=args.year, seed=args.seed, scale=args.scale)
+    years: range = args.years or range(0)
+    series = [example_dataset(year=y, seed=args.seed, scale=args.scale) for y in years]
     small = example_dataset(year=args.year, seed=args.seed, scale=SMALL_SCALE)
     try:
-        rows = _write(out, national, small, args.year, text)
+        rows = _write(out, national, small, args.year, text, series)
     except OSError as error:
         reason = error.strerror or type(error).__name__
         return fail(clean(text["cannot-write"].format(out=out, reason=reason)), EXIT_USAGE)
@@ -154,6 +180,8 @@ def run(args: argparse.Namespace) -> int:
     print(text["done"].format(count=len(rows), out=clean(str(out))))
     for command in hints(out):
         print(f"  {clean(command)}")
+    if series:
+        print(clean(text["trend"].format(out=out)))
     return EXIT_OK
 
 
@@ -167,7 +195,12 @@ def hints(out: Path) -> tuple[str, ...]:
 
 
 def _write(
-    out: Path, national: Dataset, small: Dataset, year: int, text: dict[str, str]
+    out: Path,
+    national: Dataset,
+    small: Dataset,
+    year: int,
+    text: dict[str, str],
+    series: list[Dataset],
 ) -> list[tuple[str, str, int, str]]:
     out.mkdir(parents=True, exist_ok=True)
     rows: list[tuple[str, str, int, str]] = []
@@ -196,4 +229,9 @@ def _write(
     rows.append(
         ("reports.jsonl", "report", archive.stat().st_size, text["archive"].format(r=written))
     )
+    for dataset in series:
+        year = dataset.catalog.year
+        counts = {"n": len(dataset.institutions), "r": len(dataset.reports), "year": year}
+        name = f"national-dataset-{year}.json"
+        write(name, "dataset", text["series"].format(**counts), dataset, indent=False)
     return rows

@@ -30,19 +30,24 @@ from ranham.rules._json_types import (
     TierScoreJson,
 )
 from ranham.rules.counting import CountReason, ReportCount
+from ranham.rules.cycles import CYCLE_QUANTITIES, Cycles, evaluate_years
 from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
 from ranham.rules.explain import explain
 from ranham.rules.loading import default_ruleset, load_ruleset, loads_ruleset, shipped_rulesets
 from ranham.rules.node import Node
 from ranham.rules.numbers import fixed, round_half_up
-from ranham.rules.quantities import FORMS, Quantity, parse_quantity
+from ranham.rules.quantities import CYCLE_FORMS, FORMS, Quantity, parse_quantity
 from ranham.rules.render import node_to_json, render_text
 from ranham.rules.ruleset import (
+    LOOK_BACK,
+    SINGLE_YEAR,
     Basis,
     Criterion,
+    CycleRules,
     EligibilityRules,
     Late,
     MissingPeriod,
+    MissingYear,
     MonthDay,
     RuleSet,
     ScoringRules,
@@ -59,6 +64,10 @@ __all__ = [
     "Late",
     "MissingPeriod",
     "Criterion",
+    "SINGLE_YEAR",
+    "LOOK_BACK",
+    "CycleRules",
+    "MissingYear",
     "MonthDay",
     "load_ruleset",
     "loads_ruleset",
@@ -76,6 +85,11 @@ __all__ = [
     "Eligibility",
     "Decision",
     "CriterionResult",
+    # across years
+    "evaluate_years",
+    "Cycles",
+    "CYCLE_FORMS",
+    "CYCLE_QUANTITIES",
     # quantities and explanations
     "FORMS",
     "Quantity",

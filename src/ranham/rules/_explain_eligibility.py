@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, TypeAlias
 
+from ranham.errors import UnknownNameError
 from ranham.model import ReportStatus
 from ranham.periods import ReportingPeriod, Timing
 from ranham.rules.eligibility import CriterionResult, allegation_window
@@ -11,33 +13,135 @@ from ranham.rules.node import Node
 from ranham.rules.numbers import fixed
 from ranham.rules.quantities import name
 from ranham.rules.ruleset import Criterion
+from ranham.rules.scoring import Scores
 from ranham.rules.texts import Message
 
 if TYPE_CHECKING:  # pragma: no cover
     from ranham.rules.explain import _Explainer
 
-__all__ = ["criterion_node"]
+__all__ = ["FACTS", "criterion_node"]
+
+
+Facts: TypeAlias = tuple[dict[str, str], tuple[Node, ...]]
+"""The parameters a criterion used and the nodes of the facts it rests on."""
+
+
+def _on_time_facts(explainer: _Explainer, code: str) -> Facts:
+    return {}, tuple(_on_time(explainer, code, p) for p in explainer.s.periods)
+
+
+def _verified_facts(explainer: _Explainer, code: str) -> Facts:
+    return {}, tuple(_verified(explainer, code, p) for p in explainer.s.periods)
+
+
+def _annual_facts(explainer: _Explainer, code: str) -> Facts:
+    scores = explainer.s
+    params = {
+        "annual_score_min": fixed(scores.ruleset.eligibility.annual_score_min, scores.places) or "",
+        "places": str(scores.places),
+    }
+    return params, (explainer.institution_annual(code),)
+
+
+def _allegation_facts(explainer: _Explainer, code: str) -> Facts:
+    params = {"allegation_cutoff": str(explainer.s.ruleset.eligibility.allegation_cutoff)}
+    return params, _allegations(explainer, code)
+
+
+def _previous_facts(explainer: _Explainer, code: str) -> Facts:
+    scores = explainer.s
+    minimum = scores.ruleset.eligibility.previous_year_score_min
+    params = {
+        "previous_year_score_min": fixed(minimum, scores.places) or "",
+        "places": str(scores.places),
+    }
+    year = scores.year - 1
+    if year < scores.dataset.catalog.plan.start_year:
+        return params, ()
+    return params, (_year_annual(explainer, year, code),)
+
+
+def _year_annual(explainer: _Explainer, year: int, code: str) -> Node:
+    """``S(CODE,YEAR)`` of an earlier year, with that year's own explanation below it."""
+    from ranham.rules.explain import _Explainer
+
+    other = explainer.s.history[year]
+    if other.ruleset != explainer.s.ruleset:
+        other = Scores(dataset=other.dataset, ruleset=explainer.s.ruleset)
+    listed = other.listed(code)
+    if listed is None or listed not in other.codes:
+        return Node(
+            quantity=name("S", code, year),
+            value=None,
+            step="cycle",
+            why=Message("cycle.absent", {"year": year}),
+        )
+    below = _Explainer(other).institution_annual(listed)
+    return Node(
+        quantity=name("S", code, year),
+        value=below.value,
+        rounded=below.rounded,
+        step="cycle",
+        why=Message("look-back.previous", {"year": year}),
+        children=(below,),
+    )
+
+
+def _consistent_facts(explainer: _Explainer, code: str) -> Facts:
+    from ranham.rules.explain import _Explainer
+
+    scores = explainer.s
+    n = scores.ruleset.eligibility.consistent_years or 1
+    params = {"consistent_years": str(n)}
+    first = scores.dataset.catalog.plan.start_year
+    nodes: list[Node] = []
+    for year in range(max(first, scores.year - n + 1), scores.year + 1):
+        other = scores if year == scores.year else scores.history[year]
+        listed = other.listed(code)
+        quantity = name("reported-on-time", code, year)
+        if listed is None or listed not in other.codes:
+            nodes.append(
+                Node(
+                    quantity=quantity,
+                    value=False,
+                    step="criterion",
+                    why=Message("look-back.unlisted", {"year": year}),
+                )
+            )
+            continue
+        inner = _Explainer(other) if other is not scores else explainer
+        periods = tuple(_on_time(inner, listed, p) for p in other.periods)
+        nodes.append(
+            Node(
+                quantity=quantity,
+                value=all(p.value for p in periods),
+                step="criterion",
+                why=Message("look-back.year", {"year": year}),
+                children=periods,
+            )
+        )
+    return params, tuple(nodes)
+
+
+FACTS: dict[Criterion, Callable[[_Explainer, str], Facts]] = {
+    Criterion.REPORTED_ON_TIME: _on_time_facts,
+    Criterion.ALL_VERIFIED: _verified_facts,
+    Criterion.ANNUAL_SCORE: _annual_facts,
+    Criterion.NO_ALLEGATION: _allegation_facts,
+    Criterion.PREVIOUS_YEAR_SCORE: _previous_facts,
+    Criterion.CONSISTENT_REPORTING: _consistent_facts,
+}
+"""The registry of criterion explanations: each criterion's parameters and facts. A criterion
+without an entry is refused with :class:`~ranham.errors.UnknownNameError`."""
 
 
 def criterion_node(explainer: _Explainer, code: str, result: CriterionResult) -> Node:
     """The node of one criterion for ``code``, with the facts it rests on as children."""
-    scores = explainer.s
     criterion = result.criterion
-    params: dict[str, str] = {}
-    if criterion is Criterion.REPORTED_ON_TIME:
-        children = tuple(_on_time(explainer, code, p) for p in scores.periods)
-    elif criterion is Criterion.ALL_VERIFIED:
-        children = tuple(_verified(explainer, code, p) for p in scores.periods)
-    elif criterion is Criterion.ANNUAL_SCORE:
-        rules = scores.ruleset.eligibility
-        params = {
-            "annual_score_min": fixed(rules.annual_score_min, scores.places) or "",
-            "places": str(scores.places),
-        }
-        children = (explainer.institution_annual(code),)
-    else:
-        params = {"allegation_cutoff": str(scores.ruleset.eligibility.allegation_cutoff)}
-        children = _allegations(explainer, code)
+    facts = FACTS.get(criterion)
+    if facts is None:
+        raise UnknownNameError(f"no explanation is registered for the criterion {criterion!r}.")
+    params, children = facts(explainer, code)
     return Node(
         quantity=name(criterion.value, code),
         value=result.passed,

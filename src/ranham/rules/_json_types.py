@@ -137,4 +137,6 @@ class EligibilityJson(TypedDict):
 
     ruleset: RuleSetRefJson
     year: int
+    years: NotRequired[list[int]]
+    """Only when a look-back criterion is enabled: every year the decisions read, oldest first."""
     decisions: list[DecisionJson]

@@ -16,7 +16,9 @@ an undefined period counted as 0, divided by 3 period(s) [missing_period=zero]
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -26,21 +28,29 @@ from ranham.rules.counting import ACCEPTED, CountReason, measure_met
 from ranham.rules.eligibility import Eligibility
 from ranham.rules.node import Node
 from ranham.rules.numbers import fixed
-from ranham.rules.quantities import Quantity, name, parse_quantity
+from ranham.rules.quantities import Quantity, name, parse_quantity, unknown
 from ranham.rules.ruleset import Basis, MissingPeriod
 from ranham.rules.scoring import TIERS, Scores
 from ranham.rules.texts import Message
 
-__all__ = ["explain"]
+if TYPE_CHECKING:  # pragma: no cover
+    from ranham.rules.cycles import Cycles
+
+__all__ = ["EXPLAINERS", "explain"]
 
 
-def explain(result: Scores | Eligibility, quantity: str) -> Node:
+def explain(result: Scores | Eligibility | Cycles, quantity: str) -> Node:
     """The explanation tree of a named quantity (``"S(32.16,2022-B04)"``, ``"eligible(32.16)"``).
 
     The root carries the rule set's id and version; its value is exactly the quantity's value.
-    Raises :class:`~ranham.errors.UnknownNameError` for a name that is not a quantity of the
-    data, listing the valid forms.
+    Given a :class:`~ranham.rules.Cycles`, the names across years are accepted too
+    (``"S(32.16,PLAN)"``, ``"change(2023)"``). Raises :class:`~ranham.errors.UnknownNameError`
+    for a name that is not a quantity of the data, listing the valid forms.
     """
+    from ranham.rules.cycles import Cycles
+
+    if isinstance(result, Cycles):
+        return result.explain(quantity)
     scores = result if isinstance(result, Scores) else result.scores
     q = parse_quantity(quantity)
     scores.value(q)  # refuses a name that is not a quantity of this dataset
@@ -57,33 +67,11 @@ class _Explainer:
         self.rules = scores.ruleset.scoring
 
     def quantity(self, q: Quantity) -> Node:
-        f, a = q.function, q.args
-        s = self.s
-        if f == "s":
-            if len(a) == 3:
-                return self.action_period(a[0], a[1], s._period(a[2]))
-            return self.action_annual(a[0], a[1])
-        if f == "achieved":
-            return self.achieved(a[0], a[1])
-        if f == "S":
-            if len(a) == 2:
-                return self.institution_period(a[0], s._period(a[1]))
-            return self.institution_annual(a[0])
-        if f == "T":
-            if len(a) == 2:
-                return self.tier_period(s._tier(a[0]), s._period(a[1]))
-            return self.tier_annual(s._tier(a[0]))
-        if f == "N":
-            return self.national_period(s._period(a[0])) if a else self.national()
-        if f == "participation":
-            return self.participation(s._tier(a[0]), s._period(a[1]))
-        if f == "ratio":
-            return self.ratio(s._tier(a[0])) if a else self.ratio_all()
-        if f == "target_met":
-            return self.target_met(s._tier(a[0]))
-        if f == "eligible":
-            return self.eligible(a[0])
-        return self.rank(a[0])
+        """The node of ``q``, built by the method :data:`EXPLAINERS` registers for its form."""
+        build = EXPLAINERS.get((q.function, len(q.args)))
+        if build is None:
+            raise unknown(str(q))
+        return build(self, *q.args)
 
     def _score_node(
         self,
@@ -473,3 +461,32 @@ class _Explainer:
             step="rank",
             why=Message("rank.peer", {"rank": rank}),
         )
+
+
+def _period(explainer: _Explainer, text: str) -> ReportingPeriod:
+    return explainer.s._period(text)
+
+
+def _tier(explainer: _Explainer, text: str) -> Tier:
+    return explainer.s._tier(text)
+
+
+EXPLAINERS: dict[tuple[str, int], Callable[..., Node]] = {
+    ("s", 3): lambda e, c, a, p: e.action_period(c, a, _period(e, p)),
+    ("s", 2): _Explainer.action_annual,
+    ("achieved", 2): _Explainer.achieved,
+    ("S", 2): lambda e, c, p: e.institution_period(c, _period(e, p)),
+    ("S", 1): _Explainer.institution_annual,
+    ("T", 2): lambda e, t, p: e.tier_period(_tier(e, t), _period(e, p)),
+    ("T", 1): lambda e, t: e.tier_annual(_tier(e, t)),
+    ("N", 1): lambda e, p: e.national_period(_period(e, p)),
+    ("N", 0): _Explainer.national,
+    ("participation", 2): lambda e, t, p: e.participation(_tier(e, t), _period(e, p)),
+    ("ratio", 1): lambda e, t: e.ratio(_tier(e, t)),
+    ("ratio", 0): _Explainer.ratio_all,
+    ("target_met", 1): lambda e, t: e.target_met(_tier(e, t)),
+    ("eligible", 1): _Explainer.eligible,
+    ("rank", 1): _Explainer.rank,
+}
+"""The registry of explanations of one year: (function, arguments) → the builder of its node.
+A form without an entry is refused with :class:`~ranham.errors.UnknownNameError`."""

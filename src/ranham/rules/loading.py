@@ -29,6 +29,7 @@ deep; a number has at most :data:`MAX_DIGITS` significant digits and an exponent
 
 from __future__ import annotations
 
+import enum
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -53,12 +54,16 @@ from ranham.rules._toml import (
 )
 from ranham.rules.numbers import MAX_PLACES
 from ranham.rules.ruleset import (
+    MAX_CONSISTENT_YEARS,
     MAX_EXPONENT,
+    OPTIONAL_PARAMETERS,
     Basis,
     Criterion,
+    CycleRules,
     EligibilityRules,
     Late,
     MissingPeriod,
+    MissingYear,
     MonthDay,
     Problems,
     RuleSet,
@@ -188,7 +193,7 @@ def _threshold(value: Any, key: str) -> Fraction:
     return check_threshold(key, number, MAX_PLACES)  # the decimals: once places is known
 
 
-def _choice(kind: type[Basis] | type[Late] | type[MissingPeriod]) -> Callable[[Any, str], Any]:
+def _choice(kind: type[enum.Enum]) -> Callable[[Any, str], Any]:
     def read(value: Any, key: str) -> Any:
         text = _string(value, key)
         member = next((m for m in kind if m.value == text), text)
@@ -237,6 +242,22 @@ def _criteria(value: Any, key: str, found: Problems) -> tuple[Criterion, ...] | 
     if len(out) != len(value):
         return None
     return found.check(lambda: check_criteria(tuple(out)))
+
+
+def _whole_years(value: Any, key: str) -> int:
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, int)
+        or not 1 <= value <= MAX_CONSISTENT_YEARS
+    ):
+        raise refuse(
+            key,
+            f"must be a whole number of years from 1 to {MAX_CONSISTENT_YEARS}, such as 2 "
+            f"(got {describe(value)}).",
+            f"harus bilangan bulat tahun dari 1 sampai {MAX_CONSISTENT_YEARS}, misalnya 2 "
+            f"(tertulis {describe(value)}).",
+        )
+    return value
 
 
 def _cutoff(value: Any, key: str) -> MonthDay:
@@ -324,7 +345,24 @@ SECTIONS: dict[str, Section] = {
             ),
             "annual_score_min": Key(example="annual_score_min = 80", read=_simple(_threshold)),
             "allegation_cutoff": Key(example='allegation_cutoff = "09-17"', read=_simple(_cutoff)),
+            "previous_year_score_min": Key(
+                example="previous_year_score_min = 80", read=_simple(_threshold), required=False
+            ),
+            "consistent_years": Key(
+                example="consistent_years = 2", read=_simple(_whole_years), required=False
+            ),
         },
+    ),
+    "cycle": Section(
+        example="a [cycle] table",
+        keys={
+            "missing_year": Key(
+                example='missing_year = "exclude"',
+                read=_simple(_choice(MissingYear)),
+                required=False,
+            ),
+        },
+        required=False,
     ),
     "sources": Section(example="a [sources] table", read=_sources, required=False),
 }
@@ -426,7 +464,7 @@ def loads_ruleset(
     data = parse_toml(text, source=name, max_size=max_size, what=_WHAT[0], what_id=_WHAT[1])
     found = Problems()
     values = _read_sections(data, found)
-    ruleset = _assemble(values, found, name)
+    ruleset = _assemble(values, found, name, frozenset(data))
     _raise(found, name)
     assert ruleset is not None  # no problem was found, so the rule set was built
     return ruleset
@@ -535,7 +573,9 @@ def _example_id(example: str) -> str:
     return example
 
 
-def _assemble(values: Mapping[str, Any], found: Problems, name: str) -> RuleSet | None:
+def _assemble(
+    values: Mapping[str, Any], found: Problems, name: str, sections: frozenset[str] = frozenset()
+) -> RuleSet | None:
     """The checks between keys (the rule set's own), then the rule set when all is well."""
     plan = values.get("plan")
     if plan is not None:
@@ -546,7 +586,12 @@ def _assemble(values: Mapping[str, Any], found: Problems, name: str) -> RuleSet 
         found.check(lambda: check_version(values["version"]))
     places = values.get("scoring.places")
     if places is not None:
-        for key in ("scoring.achieved_min", "eligibility.annual_score_min"):
+        thresholds = (
+            "scoring.achieved_min",
+            "eligibility.annual_score_min",
+            "eligibility.previous_year_score_min",
+        )
+        for key in thresholds:
             if key in values:
                 found.check(partial(check_threshold, key, values[key], places))
     years = values.get("years")
@@ -555,7 +600,13 @@ def _assemble(values: Mapping[str, Any], found: Problems, name: str) -> RuleSet 
         found.check(lambda: check_targets(targets, years, places))
     sources = values.get("sources", {})
     if targets is not None:
-        found.check(lambda: check_sources(sources, parameter_keys_of(sorted(targets))))
+        optional = tuple(
+            key
+            for key in OPTIONAL_PARAMETERS
+            if key in values or (key == "cycle.missing_year" and "cycle" in sections)
+        )
+        keys = parameter_keys_of(sorted(targets)) + optional
+        found.check(lambda: check_sources(sources, keys))
     if found.found:
         return None
     return found.check(
@@ -576,7 +627,12 @@ def _assemble(values: Mapping[str, Any], found: Problems, name: str) -> RuleSet 
                 criteria=values["eligibility.criteria"],
                 annual_score_min=values["eligibility.annual_score_min"],
                 allegation_cutoff=values["eligibility.allegation_cutoff"],
+                previous_year_score_min=values.get("eligibility.previous_year_score_min"),
+                consistent_years=values.get("eligibility.consistent_years"),
             ),
+            cycle=CycleRules(missing_year=values["cycle.missing_year"])
+            if "cycle.missing_year" in values
+            else (CycleRules() if "cycle" in sections else None),
             sources=values.get("sources", {}),
             origin=name,
         )

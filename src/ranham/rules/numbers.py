@@ -25,6 +25,7 @@ __all__ = [
     "decimals_of",
     "exact_text",
     "fixed",
+    "fixed_change",
     "exact_sum",
     "mean",
     "ratio",
@@ -71,6 +72,24 @@ def fixed(value: Fraction | None, places: int) -> str | None:
     if places == 0:
         return sign + digits
     return f"{sign}{digits[:-places]}.{digits[-places:]}"
+
+
+def fixed_change(value: Fraction | None, places: int) -> str | None:
+    """A difference shown with ``places`` decimals: halves round away from zero, never ``-0.00``.
+
+    Rounding is symmetric about zero, so a change and its opposite show as opposites:
+
+    >>> fixed_change(Fraction(-1, 200), 2), fixed_change(Fraction(1, 200), 2)
+    ('-0.01', '0.01')
+    >>> fixed_change(Fraction(-1, 1000), 2), fixed_change(Fraction(-5, 2), 0)
+    ('0.00', '-3')
+    """
+    if value is None:
+        return None
+    shown = fixed(abs(value), places) or ""
+    if value < 0 and any(c not in "0." for c in shown):
+        return f"-{shown}"
+    return shown
 
 
 def at_least(value: Fraction | None, threshold: Fraction, places: int) -> bool:

@@ -21,7 +21,7 @@ import attrs
 
 from ranham.errors import UnknownNameError
 
-__all__ = ["FORMS", "Quantity", "name", "parse_quantity"]
+__all__ = ["CYCLE_FORMS", "FORMS", "MAX_NAME_LENGTH", "Quantity", "name", "parse_quantity"]
 
 FORMS: tuple[str, ...] = (
     "s(CODE,ACTION,PERIOD)",
@@ -40,15 +40,45 @@ FORMS: tuple[str, ...] = (
     "eligible(CODE)",
     "rank(CODE)",
 )
-"""Every form of quantity name, as ``scoring.md`` lists them."""
+"""Every form of quantity name of one year, as ``scoring.md`` lists them."""
 
-_ARITIES: dict[str, frozenset[int]] = {}
-for _form in FORMS:
-    _function, _, _rest = _form.partition("(")
-    _ARITIES.setdefault(_function, frozenset())
-    _ARITIES[_function] |= {_rest.count(",") + 1 if _rest else 0}
+CYCLE_FORMS: tuple[str, ...] = (
+    "S(CODE,YEAR)",
+    "T(TIER,YEAR)",
+    "N(YEAR)",
+    "ratio(TIER,YEAR)",
+    "participation(TIER,YEAR)",
+    "change(CODE,YEAR)",
+    "change(TIER,YEAR)",
+    "change(YEAR)",
+    "S(CODE,PLAN)",
+    "T(TIER,PLAN)",
+    "N(PLAN)",
+)
+"""The forms that exist across years (``scoring.md``, "Across years"); ``PLAN`` is the literal
+word. A multi-year evaluation also answers every form of :data:`FORMS` that names a period."""
 
-_NAME = re.compile(r"\s*([A-Za-z_]+)\s*(?:\((.*)\))?\s*", re.DOTALL)
+MAX_NAME_LENGTH = 1024
+"""The longest quantity name read (spaces included). Longer text is refused before any pattern
+runs, so reading a name costs time linear in at most this many characters."""
+
+
+def _arities(forms: tuple[str, ...]) -> dict[str, frozenset[int]]:
+    found: dict[str, frozenset[int]] = {}
+    for form in forms:
+        function, _, rest = form.partition("(")
+        found[function] = found.get(function, frozenset()) | {rest.count(",") + 1 if rest else 0}
+    return found
+
+
+_ARITIES: dict[tuple[str, ...], dict[str, frozenset[int]]] = {
+    FORMS: _arities(FORMS),
+    FORMS + CYCLE_FORMS: _arities(FORMS + CYCLE_FORMS),
+}
+
+# Spaces around the name are stripped before matching, and the argument text excludes
+# parentheses: no two quantifiers compete for a character, so a match is linear-time.
+_NAME = re.compile(r"([A-Za-z_]+)(?:\(([^()]*)\))?")
 
 
 @attrs.frozen
@@ -71,32 +101,44 @@ def name(function: str, *args: object) -> str:
     return f"{function}({','.join(map(str, args))})" if args else function
 
 
-def unknown(text: str, why: str = "") -> UnknownNameError:
+def _shown(text: object) -> str:
+    """``text`` as an error message quotes it: cut to a short prefix when long."""
+    shown = repr(text)
+    return shown if len(shown) <= 80 else f"{shown[:77]}…"
+
+
+def unknown(text: str, why: str = "", forms: tuple[str, ...] = FORMS) -> UnknownNameError:
     """The error for a name that is not a quantity of the data, listing the valid forms."""
-    forms = f"the quantity names are: {', '.join(FORMS)} (e.g. S(32.16,2022-B04))."
+    listed = f"the quantity names are: {', '.join(forms)} (e.g. S(32.16,2022-B04))."
     if why:
-        return UnknownNameError(f"{text!r} names no quantity of this dataset: {why}; {forms}")
-    return UnknownNameError(f"{text!r} is not a quantity name; {forms}")
+        return UnknownNameError(
+            f"{_shown(text)} names no quantity of this dataset: {why}; {listed}"
+        )
+    return UnknownNameError(f"{_shown(text)} is not a quantity name; {listed}")
 
 
-def parse_quantity(text: str) -> Quantity:
-    """Read a quantity name; spaces after commas are allowed.
+def parse_quantity(text: str, *, forms: tuple[str, ...] = FORMS) -> Quantity:
+    """Read a quantity name of one of ``forms``; spaces around the name and arguments are allowed.
 
-    Raises :class:`~ranham.errors.UnknownNameError` listing the valid forms for anything else.
+    ``forms`` is :data:`FORMS` (one year) or ``FORMS + CYCLE_FORMS`` (across years). Raises
+    :class:`~ranham.errors.UnknownNameError` listing the valid forms for anything else,
+    including a text longer than :data:`MAX_NAME_LENGTH`.
     """
-    match = _NAME.fullmatch(text) if isinstance(text, str) else None
-    if match is None or match.group(1) not in _ARITIES:
-        raise unknown(str(text))
+    arities = _ARITIES.get(forms) or _arities(forms)
+    if not isinstance(text, str) or len(text) > MAX_NAME_LENGTH:
+        raise unknown(text if isinstance(text, str) else str(text), forms=forms)
+    match = _NAME.fullmatch(text.strip())
+    if match is None or match.group(1) not in arities:
+        raise unknown(text, forms=forms)
     function, inner = match.group(1), match.group(2)
     args = () if inner is None else tuple(part.strip() for part in inner.split(","))
-    if any(not part for part in args) or len(args) not in _ARITIES[function]:
+    if any(not part for part in args) or len(args) not in arities[function]:
         raise UnknownNameError(
-            f"{text!r} is not a quantity name: {function} is written {_arity_text(function)}; "
-            f"the quantity names are: {', '.join(FORMS)}."
+            f"{_shown(text)} is not a quantity name: {function} is written "
+            f"{_arity_text(function, forms)}; the quantity names are: {', '.join(forms)}."
         )
     return Quantity(function, args)
 
 
-def _arity_text(function: str) -> str:
-    forms = [form for form in FORMS if form.partition("(")[0] == function]
-    return " or ".join(forms)
+def _arity_text(function: str, forms: tuple[str, ...]) -> str:
+    return " or ".join(form for form in forms if form.partition("(")[0] == function)

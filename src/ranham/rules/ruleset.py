@@ -35,12 +35,18 @@ from ranham.rules._toml import describe
 from ranham.rules.numbers import MAX_PLACES, decimals_of, fixed
 
 __all__ = [
+    "LOOK_BACK",
+    "MAX_CONSISTENT_YEARS",
+    "OPTIONAL_PARAMETERS",
     "PARAMETERS",
+    "SINGLE_YEAR",
     "Basis",
     "Criterion",
+    "CycleRules",
     "EligibilityRules",
     "Late",
     "MissingPeriod",
+    "MissingYear",
     "MonthDay",
     "RuleSet",
     "ScoringRules",
@@ -90,6 +96,37 @@ class Criterion(enum.Enum):
     ALL_VERIFIED = "all-verified"
     ANNUAL_SCORE = "annual-score"
     NO_ALLEGATION = "no-allegation"
+    PREVIOUS_YEAR_SCORE = "previous-year-score"
+    """Looks back: the annual score of the year before is at least a minimum."""
+    CONSISTENT_REPORTING = "consistent-reporting"
+    """Looks back: reported on time in each of the last ``consistent_years`` years."""
+
+    def __str__(self) -> str:
+        return self.value
+
+
+SINGLE_YEAR: tuple[Criterion, ...] = (
+    Criterion.REPORTED_ON_TIME,
+    Criterion.ALL_VERIFIED,
+    Criterion.ANNUAL_SCORE,
+    Criterion.NO_ALLEGATION,
+)
+"""The criteria judged from one year's dataset, the default rule set's four, in its order."""
+
+LOOK_BACK: tuple[Criterion, ...] = (Criterion.PREVIOUS_YEAR_SCORE, Criterion.CONSISTENT_REPORTING)
+"""The criteria that need the datasets of earlier years (``scoring.md``, "Across years")."""
+
+MAX_CONSISTENT_YEARS = 100
+"""The largest ``eligibility.consistent_years`` a rule set may ask for."""
+
+
+class MissingYear(enum.Enum):
+    """How a year without a defined annual score enters a plan-period mean (``missing_year``)."""
+
+    EXCLUDE = "exclude"
+    """Left out: the plan-period mean averages the years whose score is defined."""
+    ZERO = "zero"
+    """Counted as 0 (only years in which the institution had assigned actions count at all)."""
 
     def __str__(self) -> str:
         return self.value
@@ -105,7 +142,16 @@ PARAMETERS: tuple[str, ...] = (
     "eligibility.annual_score_min",
     "eligibility.allegation_cutoff",
 )
-"""Every parameter key of a rule set, besides ``targets.YEAR`` (one per year with targets)."""
+"""Every required parameter key of a rule set, besides ``targets.YEAR`` (one per year with
+targets). The optional keys are :data:`OPTIONAL_PARAMETERS`."""
+
+OPTIONAL_PARAMETERS: tuple[str, ...] = (
+    "eligibility.previous_year_score_min",
+    "eligibility.consistent_years",
+    "cycle.missing_year",
+)
+"""The parameters a rule set may leave out: those of the look-back criteria (required exactly
+when the criterion is enabled) and ``cycle.missing_year`` (default ``"exclude"``)."""
 
 _MONTH_DAY = re.compile(r"([0-9][0-9])-([0-9][0-9])")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9._-]{0,127}")
@@ -331,9 +377,13 @@ def check_criteria(value: object) -> tuple[Criterion, ...]:
 class EligibilityRules:
     """The ``[eligibility]`` table: the enabled criteria, in order, and their parameters."""
 
-    criteria: tuple[Criterion, ...] = tuple(Criterion)
+    criteria: tuple[Criterion, ...] = SINGLE_YEAR
     annual_score_min: Fraction = attrs.field(default=Fraction(80), converter=exact)
     allegation_cutoff: MonthDay = MonthDay(9, 17)
+    previous_year_score_min: Fraction | None = attrs.field(default=None, converter=exact)
+    """The minimum of ``previous-year-score``; ``None`` exactly when it is not enabled."""
+    consistent_years: int | None = None
+    """The *N* of ``consistent-reporting``; ``None`` exactly when it is not enabled."""
 
     def __attrs_post_init__(self) -> None:
         found = Problems()
@@ -347,7 +397,66 @@ class EligibilityRules:
                     f"harus MonthDay (tertulis {_short(cutoff)}).",
                 )
             )
+        for criterion, key, example in (
+            (Criterion.PREVIOUS_YEAR_SCORE, "previous_year_score_min", "80"),
+            (Criterion.CONSISTENT_REPORTING, "consistent_years", "2"),
+        ):
+            given = getattr(self, key) is not None
+            if criterion in self.criteria and not given:
+                found.add(
+                    refuse(
+                        f"eligibility.{key}",
+                        f"is required because the criterion {criterion} is enabled; add it, "
+                        f"e.g. {key} = {example}.",
+                        f"wajib ada karena kriteria {criterion} diaktifkan; tambahkan, misalnya "
+                        f"{key} = {example}.",
+                    )
+                )
+            if given and criterion not in self.criteria:
+                found.add(
+                    refuse(
+                        f"eligibility.{key}",
+                        f"is a parameter of a criterion that is not enabled ({criterion}); "
+                        "enable it in eligibility.criteria or remove the key.",
+                        f"adalah parameter kriteria yang tidak diaktifkan ({criterion}); "
+                        "aktifkan di eligibility.criteria atau hapus kuncinya.",
+                    )
+                )
+        years = self.consistent_years
+        if years is not None and (type(years) is not int or not 1 <= years <= MAX_CONSISTENT_YEARS):
+            found.add(
+                refuse(
+                    "eligibility.consistent_years",
+                    f"must be a whole number of years from 1 to {MAX_CONSISTENT_YEARS} "
+                    f"(got {_short(years)}).",
+                    f"harus bilangan bulat tahun dari 1 sampai {MAX_CONSISTENT_YEARS} "
+                    f"(tertulis {_short(years)}).",
+                )
+            )
         found.raise_any()
+
+    @property
+    def look_back(self) -> tuple[Criterion, ...]:
+        """The enabled criteria that need earlier years, in the rule set's order."""
+        return tuple(c for c in self.criteria if c in LOOK_BACK)
+
+
+@attrs.frozen(kw_only=True)
+class CycleRules:
+    """The optional ``[cycle]`` table: how years enter plan-period means."""
+
+    missing_year: MissingYear = MissingYear.EXCLUDE
+
+    def __attrs_post_init__(self) -> None:
+        value: object = self.missing_year
+        if not isinstance(value, MissingYear):
+            choices = " or ".join(f'"{m.value}"' for m in MissingYear)
+            choices_id = " atau ".join(f'"{m.value}"' for m in MissingYear)
+            raise refuse(
+                "cycle.missing_year",
+                f"must be {choices} (got {_short(value)}).",
+                f"harus {choices_id} (tertulis {_short(value)}).",
+            )
 
 
 def _criteria_list() -> str:
@@ -542,6 +651,9 @@ class RuleSet:
     eligibility: EligibilityRules = attrs.field(factory=EligibilityRules)
     sources: FrozenMap[str, str] = attrs.field(factory=FrozenMap, converter=_freeze_sources)
     origin: str = attrs.field(default="", eq=False)
+    cycle: CycleRules | None = None
+    """The ``[cycle]`` table, ``None`` when the file has none (then :attr:`missing_year` is
+    ``"exclude"``)."""
 
     def __attrs_post_init__(self) -> None:
         found = Problems()
@@ -573,6 +685,19 @@ class RuleSet:
         elif places is not None:
             minimum = eligibility.annual_score_min
             found.check(lambda: check_threshold("eligibility.annual_score_min", minimum, places))
+            previous = eligibility.previous_year_score_min
+            if previous is not None:
+                key = "eligibility.previous_year_score_min"
+                found.check(lambda: check_threshold(key, previous, places))
+        cycle: object = self.cycle
+        if cycle is not None and not isinstance(cycle, CycleRules):
+            found.add(
+                refuse(
+                    "cycle",
+                    f"must be a CycleRules (got {_short(cycle)}).",
+                    f"harus CycleRules (tertulis {_short(cycle)}).",
+                )
+            )
         if years is not None:
             found.check(lambda: check_targets(self.targets, years, places))
         if isinstance(self.targets, Mapping):
@@ -599,9 +724,23 @@ class RuleSet:
         return None if tiers is None else tiers.get(tier)
 
     @property
+    def missing_year(self) -> MissingYear:
+        """``cycle.missing_year``, ``"exclude"`` when the rule set has no ``[cycle]`` table."""
+        return MissingYear.EXCLUDE if self.cycle is None else self.cycle.missing_year
+
+    @property
     def parameter_keys(self) -> tuple[str, ...]:
         """Every parameter key of this rule set, ``targets.YEAR`` included, in file order."""
-        return parameter_keys_of(self.targets)
+        rules = self.eligibility
+        given = (
+            isinstance(rules, EligibilityRules) and rules.previous_year_score_min is not None,
+            isinstance(rules, EligibilityRules) and rules.consistent_years is not None,
+            self.cycle is not None,
+        )
+        optional = tuple(
+            key for key, is_given in zip(OPTIONAL_PARAMETERS, given, strict=True) if is_given
+        )
+        return parameter_keys_of(self.targets) + optional
 
     @property
     def missing_sources(self) -> tuple[str, ...]:
@@ -623,4 +762,12 @@ class RuleSet:
         out["eligibility.criteria"] = [c.value for c in self.eligibility.criteria]
         out["eligibility.annual_score_min"] = fixed(self.eligibility.annual_score_min, places)
         out["eligibility.allegation_cutoff"] = str(self.eligibility.allegation_cutoff)
+        if self.eligibility.previous_year_score_min is not None:
+            out["eligibility.previous_year_score_min"] = fixed(
+                self.eligibility.previous_year_score_min, places
+            )
+        if self.eligibility.consistent_years is not None:
+            out["eligibility.consistent_years"] = self.eligibility.consistent_years
+        if self.cycle is not None:
+            out["cycle.missing_year"] = self.cycle.missing_year.value
         return out

@@ -20,7 +20,7 @@ True
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, TypeAlias
 
@@ -40,7 +40,7 @@ from ranham.rules.ruleset import MissingPeriod, RuleSet
 if TYPE_CHECKING:  # pragma: no cover
     from ranham.rules.eligibility import Eligibility
 
-__all__ = ["TIERS", "Scores", "Shown", "Value", "score"]
+__all__ = ["QUANTITIES", "TIERS", "Scores", "Shown", "Value", "score"]
 
 Value: TypeAlias = Fraction | bool | int | None
 """The exact value of a quantity: a score or percentage (``Fraction``), a boolean
@@ -101,6 +101,7 @@ class _Memo:
         self.tier_annual: dict[Tier, Fraction | None] = {}
         self.achieved: dict[str, int] = {}
         self.eligibility: Eligibility | None = None
+        self.listing: dict[str, str] | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -114,6 +115,9 @@ class Scores:
 
     dataset: Dataset
     ruleset: RuleSet
+    history: Mapping[int, Scores] = attrs.field(factory=dict, repr=False, eq=False)
+    """The other years of the same plan under the same rule set, by year: what the look-back
+    criteria read. Filled by :func:`~ranham.rules.evaluate_years`; empty for one year alone."""
     _memo: _Memo = attrs.field(init=False, repr=False, eq=False)
 
     def __attrs_post_init__(self) -> None:
@@ -157,6 +161,22 @@ class Scores:
     def institution(self, code: str) -> Institution:
         """The institution with ``code``."""
         return self.dataset.institution(code)
+
+    def listed(self, code: str) -> str | None:
+        """The code under which this dataset lists the institution that ``code`` names.
+
+        Matched across editions of the region codes (``"92.71"`` finds ``"96.71"`` and back);
+        ``None`` when it is not listed. Raises :class:`~ranham.errors.CycleError` for a dataset
+        that lists both an old code and its new one.
+        """
+        if self._memo.listing is None:
+            from ranham.rules._recoding import listing
+
+            codes = (i.code for i in self.dataset.institutions)
+            self._memo.listing = listing(codes, year=self.year)
+        from ranham.rules._recoding import canonical
+
+        return self._memo.listing.get(canonical(code))
 
     def round(self, value: Fraction | None) -> str | None:
         """``value`` rounded once and written with ``places`` decimals (``None`` stays)."""
@@ -356,36 +376,15 @@ class Scores:
         this dataset, listing the valid forms.
         """
         q = quantity if isinstance(quantity, Quantity) else parse_quantity(quantity)
-        f, args = q.function, q.args
-        if f in ("eligible", "rank"):
+        if q.function in ("eligible", "rank"):
             return self.eligibility().value(q)
+        handler = QUANTITIES.get((q.function, len(q.args)))
+        if handler is None:
+            raise unknown(str(q))
         try:
-            return self._by_name(f, args)
-        except _Unknown as error:
+            return handler(self, *q.args)
+        except (UnknownNameError, PeriodError) as error:
             raise unknown(str(q), str(error)) from None
-
-    def _by_name(self, f: str, args: tuple[str, ...]) -> Value:
-        if f == "s":
-            if len(args) == 3:
-                return self.action_period(args[0], args[1], args[2])
-            return self.action_annual(args[0], args[1])
-        if f == "achieved":
-            return self.achieved(args[0], args[1])
-        if f == "S":
-            if len(args) == 2:
-                return self.institution_period(args[0], args[1])
-            return self.institution_annual(args[0])
-        if f == "T":
-            return (
-                self.tier_period(args[0], args[1]) if len(args) == 2 else self.tier_annual(args[0])
-            )
-        if f == "N":
-            return self.national_period(args[0]) if args else self.national()
-        if f == "participation":
-            return self.participation(args[0], args[1])
-        if f == "ratio":
-            return self.ratio(args[0] if args else None)
-        return self.target_met(args[0])
 
     def shown(self, quantity: str | Quantity) -> Shown:
         """A named quantity as JSON shows it: ``"44.44"``, ``None``, ``True``, ``3``."""
@@ -438,12 +437,9 @@ class Scores:
 
     def _period(self, period: ReportingPeriod | str) -> ReportingPeriod:
         if isinstance(period, str):
-            try:
-                period = ReportingPeriod.parse(period)
-            except PeriodError as error:
-                raise _Unknown(str(error)) from None
+            period = ReportingPeriod.parse(period)  # PeriodError (a ValueError) when malformed
         if period not in self._memo.period_set:
-            raise _Unknown(
+            raise UnknownNameError(
                 f"{period} is not a period of this dataset; its periods are "
                 f"{', '.join(map(str, self.periods))}"
             )
@@ -455,7 +451,9 @@ class Scores:
         try:
             return Tier(tier)
         except ValueError:
-            raise _Unknown(f"{tier!r} is not a tier; the tiers are kl, provinsi, kabkota") from None
+            raise UnknownNameError(
+                f"{tier!r} is not a tier; the tiers are kl, provinsi, kabkota"
+            ) from None
 
     def _code(self, code: str) -> str:
         if code not in self._memo.assigned:
@@ -465,14 +463,30 @@ class Scores:
                 if listed
                 else f"the dataset lists no institution {code!r}"
             )
-            raise _Unknown(why)
+            raise UnknownNameError(why)
         return code
 
     def _action(self, code: str, action_id: str) -> str:
         if action_id not in self._memo.assigned_ids[code]:
-            raise _Unknown(f"action {action_id!r} is not assigned to {code}")
+            raise UnknownNameError(f"action {action_id!r} is not assigned to {code}")
         return action_id
 
 
-class _Unknown(UnknownNameError):
-    """An argument of a quantity that names nothing in the dataset."""
+QUANTITIES: dict[tuple[str, int], Callable[..., Value]] = {
+    ("s", 3): Scores.action_period,
+    ("s", 2): Scores.action_annual,
+    ("achieved", 2): Scores.achieved,
+    ("S", 2): Scores.institution_period,
+    ("S", 1): Scores.institution_annual,
+    ("T", 2): Scores.tier_period,
+    ("T", 1): Scores.tier_annual,
+    ("N", 1): Scores.national_period,
+    ("N", 0): Scores.national,
+    ("participation", 2): Scores.participation,
+    ("ratio", 1): Scores.ratio,
+    ("ratio", 0): Scores.ratio,
+    ("target_met", 1): Scores.target_met,
+}
+"""The registry of named quantities of one year: (function, number of arguments) → the method
+that computes it. ``eligible`` and ``rank`` are answered by :class:`Eligibility`. A name that is
+not registered is refused with :class:`~ranham.errors.UnknownNameError`, never read as another."""

@@ -95,6 +95,10 @@ _FACTORIES: dict[object, Callable[[], st.SearchStrategy[Any]]] = {
         errors.RuleSetError, texts(), location=st.one_of(st.just(""), texts())
     ),
     errors.UnknownNameError: lambda: st.builds(errors.UnknownNameError, texts()),
+    errors.CycleError: lambda: st.builds(errors.CycleError, texts()),
+    errors.MissingYearsError: lambda: st.builds(
+        errors.MissingYearsError, texts(), years=st.lists(st.integers(1, 9999), max_size=5)
+    ),
     errors.DocumentError: _document_errors,
 }
 
