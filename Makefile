@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("ranham needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets]'
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -38,7 +38,7 @@ demo: $(STAMP)
 	$(BIN)/ranham demo
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets,bench]'
 	$(BIN)/python benchmarks/run.py
 
 dist: $(STAMP)
