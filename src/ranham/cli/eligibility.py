@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from ranham.cli._common import EXIT_OK, add_format, print_json, render_csv, render_table
+from ranham.cli._sheets import add_out, write_scores
 from ranham.cli.score import TIER_NAMES, add_common, add_depth, load_dataset, print_explanation
 from ranham.model import Tier
 from ranham.rules import Decision, Eligibility, eligibility
@@ -53,7 +54,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tier", choices=[t.value for t in TIERS], help="show one tier only (ranks do not change)"
     )
-    add_format(parser, ("table", "json", "csv"), "table")
+    add_format(parser, ("table", "json", "csv", "xlsx"), "table")
+    add_out(parser)
     parser.add_argument(
         "--explain",
         metavar="CODE",
@@ -77,6 +79,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = "json" if args.format == "json" else "text"
         return print_explanation(result, quantity, fmt, lang, args.depth)
     tiers = TIERS if args.tier is None else (Tier(args.tier),)
+    if args.format == "xlsx":  # the score workbook with eligibility (ranham.sheets)
+        return write_scores(args, result.scores, result)
     if args.format == "json":
         print_json(result.to_json(lang=lang, tier=args.tier))
     elif args.format == "csv":

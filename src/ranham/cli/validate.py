@@ -17,6 +17,7 @@ import attrs
 import orjson
 
 from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, print_json
+from ranham.cli._sheets import check_form
 from ranham.errors import DocumentError
 from ranham.validation import DEFAULT_MAX_SIZE, Issue, ValidationResult, catalog_view, validate
 from ranham.validation._pointer import document_order, parse_pointer
@@ -123,7 +124,10 @@ def run(args: argparse.Namespace) -> int:
     unreadable = False
     for path in _files(args.paths):
         try:
-            result = validate(path, catalog=view, max_size=args.max_size)
+            if path.suffix.lower() == ".xlsx":  # a report form: ranham.sheets reads it
+                result = check_form(path, args.catalog)
+            else:
+                result = validate(path, catalog=view, max_size=args.max_size)
         except OSError as error:
             unreadable = True
             result = _unreadable(str(path), error)
@@ -161,6 +165,8 @@ def _segments(pointer: str) -> tuple[str | int, ...]:
 def _where(result: ValidationResult, issue: Issue) -> str:
     """``path:line:column`` as far as it is known."""
     parts = [str(result.path)]
+    if getattr(issue, "cell", None):  # an issue of a form is at a cell
+        parts.append(issue.cell)  # type: ignore[attr-defined]
     if issue.line is not None:
         parts.append(str(issue.line))
         if issue.column is not None:

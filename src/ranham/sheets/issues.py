@@ -92,6 +92,16 @@ class FormIssue:
         return cls(code=issue.code, pointer=issue.pointer, cell=cell, issue=issue)
 
     @property
+    def line(self) -> None:
+        """A form has cells, not lines (``None``: see :attr:`cell`)."""
+        return None
+
+    @property
+    def column(self) -> None:
+        """A form has cells, not columns (``None``: see :attr:`cell`)."""
+        return None
+
+    @property
     def severity(self) -> str:
         """``"error"`` or ``"warning"``."""
         return _severity(self.code).value

@@ -71,6 +71,21 @@ class FormResult:
         return not any(issue.is_error for issue in self.issues)
 
     @property
+    def errors(self) -> tuple[FormIssue, ...]:
+        """The issues that stop the form from giving a report."""
+        return tuple(issue for issue in self.issues if issue.is_error)
+
+    @property
+    def warnings(self) -> tuple[FormIssue, ...]:
+        """The issues that do not."""
+        return tuple(issue for issue in self.issues if not issue.is_error)
+
+    @property
+    def kind(self) -> str | None:
+        """``"report"`` when the form gave a report document."""
+        return "report" if self.document is not None else None
+
+    @property
     def codes(self) -> tuple[str, ...]:
         """The issue codes, in order."""
         return tuple(issue.code for issue in self.issues)
