@@ -156,9 +156,20 @@ def _text(value: str, where: str) -> str:
             f"{where} is {len(value)} characters long, more than a cell holds ({CELL_LIMIT}): "
             "the form cannot carry it."
         )
-    if any(ord(c) < 32 and c not in "\t\n\r" for c in value):
-        raise InvariantError(f"{where} holds a control character, which a cell cannot hold.")
+    if any(_unholdable(c) for c in value):
+        raise InvariantError(
+            f"{where} holds a control character or a non-character (U+FFFE, U+FFFF, a lone "
+            "surrogate), which a cell cannot hold."
+        )
     return value
+
+
+def _unholdable(char: str) -> bool:
+    """A character XML 1.0 cannot carry (a cell's text is XML)."""
+    code = ord(char)
+    if code < 32:
+        return char not in "\t\n\r"
+    return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
 
 
 class _Writer:
