@@ -35,7 +35,7 @@ docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 demo: $(STAMP)
-	$(BIN)/ranham demo
+	$(BIN)/ranham demo --sheets demo-output
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets,bench]'

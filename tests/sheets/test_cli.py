@@ -218,3 +218,25 @@ def test_a_path_argument_never_becomes_a_traceback(capsys, tmp_path):
     status, _, _ = _run(capsys, "import", str(tmp_path), "--catalog", DATASET)
     assert status == 2
     assert Path(tmp_path).is_dir()
+
+
+def test_demo_writes_the_score_workbook_and_a_filled_form(capsys, tmp_path):
+    from ranham.sheets import read_form
+
+    status, out, _ = _run(
+        capsys, "demo", "--scale", "0.05", "--sheets", str(tmp_path), "--lang", "en"
+    )
+    assert status == 0
+    assert str(tmp_path / "scores.xlsx") in out
+    forms = sorted(tmp_path.glob("form-*.xlsx"))
+    assert len(forms) == 1
+    assert str(forms[0]) in out
+    assert openpyxl.load_workbook(tmp_path / "scores.xlsx").sheetnames[0] == "National"
+    assert "form-" in out
+    assert read_form(forms[0], _demo_dataset()).valid
+
+
+def _demo_dataset():
+    from ranham.reference import example_dataset
+
+    return example_dataset(year=2022, seed=1, scale=0.05)

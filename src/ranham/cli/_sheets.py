@@ -18,7 +18,14 @@ from ranham.errors import DocumentError, UnknownNameError
 from ranham.model import Catalog, Dataset
 from ranham.validation.messages import Lang
 
-__all__ = ["add_out", "check_form", "load_context", "print_issue_lines", "write_scores"]
+__all__ = [
+    "add_out",
+    "check_form",
+    "demo_sheets",
+    "load_context",
+    "print_issue_lines",
+    "write_scores",
+]
 
 _NEEDS_OUT = {
     "en": "--format xlsx needs --out FILE.xlsx (a workbook is not written to the terminal).",
@@ -78,6 +85,45 @@ def write_scores(args: argparse.Namespace, scores: Any, eligibility: Any = None)
     write_score_workbook(scores, Path(args.out), eligibility=eligibility, lang=lang, digest=digest)
     print(_WROTE[lang].format(path=args.out), file=sys.stderr)
     return EXIT_OK
+
+
+_DEMO = {
+    "en": "7. Workbooks: the national scores in {scores}, the report form of {code} for {period} "
+    "filled from its report in {form}",
+    "id": "7. Buku kerja: nilai nasional di {scores}, formulir laporan {code} periode {period} "
+    "yang diisi dari laporannya di {form}",
+}
+
+
+def demo_sheets(
+    folder: str, data: bytes, scores: Any, eligibility: Any, code: str, lang: Lang
+) -> None:
+    """``ranham demo --sheets DIR``: the score workbook and one filled form, and where they are."""
+    from ranham.sheets import write_form, write_score_workbook
+
+    out = Path(folder)
+    out.mkdir(parents=True, exist_ok=True)
+    workbook = out / "scores.xlsx"
+    digest = hashlib.sha256(data).hexdigest()
+    write_score_workbook(scores, workbook, eligibility=eligibility, lang=lang, digest=digest)
+    dataset = scores.dataset
+    report = next((r for r in dataset.reports if r.institution == code), None)
+    if report is None:
+        report = dataset.reports[0]
+    form = out / f"form-{report.institution}_{report.period}.xlsx"
+    write_form(
+        dataset,
+        form,
+        institution=report.institution,
+        period=report.period,
+        report=report,
+        lang=lang,
+    )
+    print(
+        _DEMO[lang].format(
+            scores=workbook, code=report.institution, period=report.period, form=form
+        )
+    )
 
 
 _CONTEXTS: dict[str, Catalog | Dataset] = {}

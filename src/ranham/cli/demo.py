@@ -97,6 +97,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         default="32.16",
         help="the institution whose decision is explained (default 32.16, Kabupaten Bekasi)",
     )
+    parser.add_argument(
+        "--sheets",
+        metavar="DIR",
+        help="also write the national score workbook and one filled report form (.xlsx) here",
+    )
     add_lang(parser)
 
 
@@ -163,6 +168,10 @@ def run(args: argparse.Namespace) -> int:
             total=total, generate=t_generate, validate=t_validate, load=t_load, score=t_score
         )
     )
+    if args.sheets:  # the workbooks of ranham.sheets (make demo asks for them)
+        from ranham.cli._sheets import demo_sheets
+
+        demo_sheets(args.sheets, data, scores, decisions, code, lang)
     print(text["more"])
     return EXIT_OK
 
