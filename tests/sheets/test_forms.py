@@ -470,7 +470,7 @@ def test_a_verifier_form_gives_the_kept_history_and_the_decision_at_the_time_giv
 
     def change(book):
         sheet = book[REPORT]
-        sheet["B6"] = "Dikembalikan"
+        sheet["C6"] = "Dikembalikan"
         sheet["I9"], sheet["J9"], sheet["K9"] = "Ya", "Tidak", "kop surat tidak ada"
 
     at = datetime(2022, 5, 8, 9, 0, tzinfo=WIB)
@@ -501,7 +501,7 @@ def test_a_verifier_form_without_a_decision_is_missing_field_at_the_decision_cel
     )
     result = read_form(form(report=submitted, verifier=True), BEKASI)
     issue = _only(result, "missing-field")
-    assert (issue.cell, issue.pointer) == ("'Laporan'!B6", "/status")
+    assert (issue.cell, issue.pointer) == ("'Laporan'!C6", "/status")
 
 
 def test_a_verified_decision_needs_every_assessment():
@@ -550,7 +550,7 @@ def test_the_writer_refuses_a_report_of_another_institution():
 def test_a_form_from_a_catalog_alone_has_no_name_and_reads_back():
     data = form(BEKASI.catalog)
     book = require_openpyxl().load_workbook(stdio.BytesIO(data), read_only=True)
-    assert book[REPORT]["B3"].value is None
+    assert book[REPORT]["C3"].value is None
     result = read_form(edit(data, _fill(G9="Ya")), BEKASI.catalog)
     assert result.valid, result.issues
 

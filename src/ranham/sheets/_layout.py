@@ -56,12 +56,12 @@ IDENTITY_KEYS = (
 """The rows of the identifying sheet: key in column A, value in column B, from row 1."""
 
 # The report sheet: a header block, then one row per measure.
-INSTITUTION_CELL = (2, 2)
-NAME_CELL = (3, 2)
-PERIOD_CELL = (4, 2)
-OPENS_CELL = (5, 2)
-CLOSES_CELL = (5, 3)
-DECISION_CELL = (6, 2)
+INSTITUTION_CELL = (2, 3)
+NAME_CELL = (3, 3)
+PERIOD_CELL = (4, 3)
+OPENS_CELL = (5, 3)
+CLOSES_CELL = (5, 4)
+DECISION_CELL = (6, 3)
 HEADER_ROW = 8
 FIRST_ROW = 9
 

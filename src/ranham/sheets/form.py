@@ -188,9 +188,10 @@ class _Writer:
         self.book = self.xl.Workbook()
         guide = self.book.active
         guide.title = self.names["guide"]
+        wrap = self.styles.Alignment(wrap_text=True, vertical="top")
         for row, line in enumerate(INSTRUCTIONS[lang], start=1):
-            guide.cell(row=row, column=1, value=line)
-        guide.column_dimensions["A"].width = 120
+            guide.cell(row=row, column=1, value=line).alignment = wrap
+        guide.column_dimensions["A"].width = 100
         guide["A1"].font = self.styles.Font(bold=True, size=13)
         guide.protection.sheet = True
         self.report = self.book.create_sheet(self.names["report"])
@@ -201,12 +202,22 @@ class _Writer:
         self.bold_white = self.styles.Font(bold=True, color="FFFFFF")
         self.head_fill = self.styles.PatternFill("solid", fgColor=_HEAD_FILL)
         self.wrap = self.styles.Alignment(wrap_text=True, vertical="top")
+        self.top = self.styles.Alignment(vertical="top")
         yes, no = YES_NO[lang]
         self.yes_no = f'"{yes},{no}"'
 
     # -- cells ---------------------------------------------------------------------------------
 
-    def put(self, sheet: Any, row: int, column: int, value: Any, *, locked: bool = True) -> Any:
+    def put(
+        self,
+        sheet: Any,
+        row: int,
+        column: int,
+        value: Any,
+        *,
+        locked: bool = True,
+        wrap: bool = True,
+    ) -> Any:
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
             cell.value = _text(value, f"the text for {sheet.title}!{cell.coordinate}")
@@ -217,7 +228,7 @@ class _Writer:
             cell.fill = self.locked_fill
         else:
             cell.protection = self.unlocked
-        cell.alignment = self.wrap
+        cell.alignment = self.wrap if wrap else self.top
         return cell
 
     def heading(self, sheet: Any, row: int, keys: Sequence[str]) -> None:
@@ -280,17 +291,18 @@ class _Writer:
         ]
         for (row, column), key, value in header:
             sheet.cell(row=row, column=1, value=head[key]).font = self.styles.Font(bold=True)
-            self.put(sheet, row, column, value)
-        self.put(sheet, *L.CLOSES_CELL, window.closes.isoformat())
+            self.put(sheet, row, column, value, wrap=False)
+        self.put(sheet, *L.CLOSES_CELL, window.closes.isoformat(), wrap=False)
         if self.verifier:
             row, column = L.DECISION_CELL
             sheet.cell(row=row, column=1, value=head["decision"]).font = self.styles.Font(bold=True)
             label = None
             if decision is not None:
                 label = DECISIONS[self.lang][0 if decision is ReportStatus.VERIFIED else 1]
-            self.put(sheet, row, column, label, locked=False)
+            self.put(sheet, row, column, label, locked=False, wrap=False)
             verified, returned = DECISIONS[self.lang]
-            self.validation(sheet, f'"{verified},{returned}"', "B6", "decision-error")
+            decision_ref = f"{_letter(column)}{row}"
+            self.validation(sheet, f'"{verified},{returned}"', decision_ref, "decision-error")
         keys = list(L.MEASURE_COLUMNS) + (list(L.VERIFIER_COLUMNS) if self.verifier else [])
         self.heading(sheet, L.HEADER_ROW, keys)
         entries = _measure_entries(report)
@@ -307,11 +319,11 @@ class _Writer:
                 measure.description,
             )
             for column, shown in enumerate(locked, start=1):
-                self.put(sheet, row, column, shown)
+                self.put(sheet, row, column, shown, wrap=column in (3, 6))
             entry = entries.get(measure.id)
             claimed = self.yes_no_label(None if entry is None else entry.claimed)
             narrative = None if entry is None else entry.narrative
-            self.put(sheet, row, L.CLAIMED_COLUMN, claimed, locked=self.verifier)
+            self.put(sheet, row, L.CLAIMED_COLUMN, claimed, locked=self.verifier, wrap=False)
             self.put(sheet, row, L.NARRATIVE_COLUMN, narrative, locked=self.verifier)
             if self.verifier:
                 assessment = None if entry is None else entry.assessment
@@ -336,7 +348,7 @@ class _Writer:
                 self.validation(sheet, self.yes_no, f"G{L.FIRST_ROW}:G{last}", "yes-no-error")
             else:
                 self.validation(sheet, self.yes_no, f"I{L.FIRST_ROW}:J{last}", "yes-no-error")
-        widths = (16, 6, 40, 18, 22, 40, 14, 50, 14, 14, 40)
+        widths = (16, 5, 40, 24, 22, 40, 12, 50, 14, 14, 40)
         for index, width in enumerate(widths[: len(keys)]):
             sheet.column_dimensions[_letter(index + 1)].width = width
         sheet.freeze_panes = sheet.cell(row=L.FIRST_ROW, column=1)
@@ -379,6 +391,12 @@ class _Writer:
         sheet.protection.sheet = True
 
     def finish(self) -> None:
+        for sheet in (self.book.worksheets[0], self.report, self.evidence):
+            # printed on landscape pages one sheet wide, as an officer prints the form to sign
+            sheet.page_setup.orientation = "landscape"
+            sheet.page_setup.fitToWidth = 1
+            sheet.page_setup.fitToHeight = 0
+            sheet.sheet_properties.pageSetUpPr.fitToPage = True
         security = self.protection.WorkbookProtection(lockStructure=True)
         self.book.security = security
         self.book.active = 1
