@@ -164,6 +164,15 @@ def _text(value: str, where: str) -> str:
     return value
 
 
+def _height(text: str, width: int) -> float:
+    """A row height (points) that shows ``text`` wrapped at about ``width`` characters a line.
+
+    Excel and LibreOffice do not grow rows written by a library, so the writer sizes them.
+    """
+    lines = sum(max(1, -(-len(part) // width)) for part in text.split("\n"))
+    return 15.0 * min(lines, 20)
+
+
 def _unholdable(char: str) -> bool:
     """A character XML 1.0 cannot carry (a cell's text is XML)."""
     code = ord(char)
@@ -191,6 +200,7 @@ class _Writer:
         wrap = self.styles.Alignment(wrap_text=True, vertical="top")
         for row, line in enumerate(INSTRUCTIONS[lang], start=1):
             guide.cell(row=row, column=1, value=line).alignment = wrap
+            guide.row_dimensions[row].height = _height(line, 95)
         guide.column_dimensions["A"].width = 100
         guide["A1"].font = self.styles.Font(bold=True, size=13)
         guide.protection.sheet = True
@@ -320,6 +330,9 @@ class _Writer:
             )
             for column, shown in enumerate(locked, start=1):
                 self.put(sheet, row, column, shown, wrap=column in (3, 6))
+            sheet.row_dimensions[row].height = max(
+                _height(action.title, 38), _height(measure.description, 38)
+            )
             entry = entries.get(measure.id)
             claimed = self.yes_no_label(None if entry is None else entry.claimed)
             narrative = None if entry is None else entry.narrative
