@@ -13,8 +13,10 @@
 
 from __future__ import annotations
 
+import copy
 import importlib
 import os
+import re
 from collections.abc import Sequence
 from typing import IO, Any
 
@@ -156,7 +158,7 @@ def _text(value: str, where: str) -> str:
             f"{where} is {len(value)} characters long, more than a cell holds ({CELL_LIMIT}): "
             "the form cannot carry it."
         )
-    if any(_unholdable(c) for c in value):
+    if _UNHOLDABLE.search(value):
         raise InvariantError(
             f"{where} holds a control character or a non-character (U+FFFE, U+FFFF, a lone "
             "surrogate), which a cell cannot hold."
@@ -173,12 +175,8 @@ def _height(text: str, width: int) -> float:
     return 15.0 * min(lines, 20)
 
 
-def _unholdable(char: str) -> bool:
-    """A character XML 1.0 cannot carry (a cell's text is XML)."""
-    code = ord(char)
-    if code < 32:
-        return char not in "\t\n\r"
-    return 0xD800 <= code <= 0xDFFF or code in (0xFFFE, 0xFFFF)
+_UNHOLDABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+"""The characters XML 1.0 cannot carry (a cell's text is XML): one character class, linear."""
 
 
 class _Writer:
@@ -211,6 +209,7 @@ class _Writer:
         self.unlocked = self.styles.Protection(locked=False)
         self.bold_white = self.styles.Font(bold=True, color="FFFFFF")
         self.head_fill = self.styles.PatternFill("solid", fgColor=_HEAD_FILL)
+        self.prototypes: dict[tuple[bool, bool], Any] = {}
         self.wrap = self.styles.Alignment(wrap_text=True, vertical="top")
         self.top = self.styles.Alignment(vertical="top")
         yes, no = YES_NO[lang]
@@ -234,11 +233,17 @@ class _Writer:
             cell.data_type = "s"  # a text starting with '=' stays a text, never a formula
         else:
             cell.value = value
-        if locked:
-            cell.fill = self.locked_fill
-        else:
-            cell.protection = self.unlocked
-        cell.alignment = self.wrap if wrap else self.top
+        key = (locked, wrap)
+        style = self.prototypes.get(key)
+        if style is None:
+            if locked:
+                cell.fill = self.locked_fill
+            else:
+                cell.protection = self.unlocked
+            cell.alignment = self.wrap if wrap else self.top
+            self.prototypes[key] = copy.copy(cell._style)
+        else:  # the same style again: copy openpyxl's style record instead of rebuilding it
+            cell._style = copy.copy(style)
         return cell
 
     def heading(self, sheet: Any, row: int, keys: Sequence[str]) -> None:
@@ -389,9 +394,9 @@ class _Writer:
                 row += 1
         if not self.verifier:
             last = row + SPARE_EVIDENCE_ROWS - 1
-            for spare in range(row, last + 1):
-                for column in range(1, len(L.EVIDENCE_COLUMNS) + 1):
-                    sheet.cell(row=spare, column=column).protection = self.unlocked
+            for column in range(1, len(L.EVIDENCE_COLUMNS) + 1):
+                # every empty cell of the column is unlocked: rows can be typed anywhere below
+                sheet.column_dimensions[_letter(column)].protection = self.unlocked
             if plan.rows:
                 ids = f"'{L.FORM_SHEET}'!$D$1:$D${len(plan.rows)}"
                 self.validation(sheet, ids, f"A2:A{last}", "measure-error")
