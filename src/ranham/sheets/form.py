@@ -229,7 +229,9 @@ class _Writer:
     ) -> Any:
         cell = sheet.cell(row=row, column=column)
         if isinstance(value, str):
-            cell.value = _text(value, f"the text for {sheet.title}!{cell.coordinate}")
+            if len(value) > CELL_LIMIT or _UNHOLDABLE.search(value):
+                _text(value, f"the text for {sheet.title}!{cell.coordinate}")  # raises
+            cell.value = value
             cell.data_type = "s"  # a text starting with '=' stays a text, never a formula
         else:
             cell.value = value
