@@ -591,3 +591,20 @@ def test_a_report_written_from_the_document_round_trips_through_io():
     result = read_form(edit(form(), _fill(G9="Ya")), BEKASI)
     report = io.from_dict(result.document, kind=Report)
     assert report.status is ReportStatus.DRAFT
+
+
+def test_a_value_a_million_rows_down_is_found_at_its_cell():
+    def change(book):
+        book[EVIDENCE]["A1000000"] = "no-such-measure"
+
+    result = read_form(edit(form(), change), BEKASI)
+    assert _only(result, "unknown-reference").cell == "'Data Dukung'!A1000000"
+
+
+def test_a_formula_without_result_in_an_otherwise_empty_evidence_row_is_found():
+    def change(book):
+        book[EVIDENCE]["C5"] = '=CONCAT("a","b")'
+
+    result = read_form(edit(form(), change), BEKASI)
+    cells = {i.cell for i in result.errors}
+    assert "'Data Dukung'!C5" in cells

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import io as stdio
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import IO, Any
@@ -165,10 +165,18 @@ def _load(data: bytes, *, formulas: bool) -> Any:
         ) from None
 
 
-def _rows(sheet: Any, columns: int) -> list[tuple[Any, ...]]:
+Rows = dict[int, tuple[Any, ...]]
+"""The rows of a sheet that hold something, by row number: empty rows cost no memory."""
+
+
+def _rows(sheet: Any, columns: int) -> Rows:
     try:
         sheet.reset_dimensions()
-        return [tuple(row) for row in sheet.iter_rows(max_col=columns, values_only=True)]
+        return {
+            index: tuple(row)
+            for index, row in enumerate(sheet.iter_rows(max_col=columns, values_only=True), 1)
+            if any(value is not None for value in row)
+        }
     except Exception as error:
         detail = f"{type(error).__name__}: {str(error)[:200]}"
         raise _Refused(
@@ -176,11 +184,10 @@ def _rows(sheet: Any, columns: int) -> list[tuple[Any, ...]]:
         ) from None
 
 
-def _at(rows: Sequence[tuple[Any, ...]], row: int, column: int) -> Any:
-    if row - 1 < len(rows):
-        values = rows[row - 1]
-        if column - 1 < len(values):
-            return values[column - 1]
+def _at(rows: Rows, row: int, column: int) -> Any:
+    values = rows.get(row)
+    if values is not None and column - 1 < len(values):
+        return values[column - 1]
     return None
 
 
@@ -281,7 +288,7 @@ class _Reader:
             return None
         rows = _rows(book[L.FORM_SHEET], 2)
         found: dict[str, tuple[int, str]] = {}
-        for index, row in enumerate(rows, start=1):
+        for index, row in sorted(rows.items()):
             key = text_of(row[0]) if row else None
             if key in L.IDENTITY_KEYS and key not in found:
                 value = text_of(row[1]) if len(row) > 1 else None
@@ -380,7 +387,7 @@ class _Reader:
             got=(text_of(got) or "")[:80],
         )
 
-    def check_report_sheet(self, rows: Sequence[tuple[Any, ...]]) -> bool:
+    def check_report_sheet(self, rows: Rows) -> bool:
         name = self.names["report"]
         plan = self.plan
         window = plan.catalog.windows[plan.period.code]
@@ -417,7 +424,11 @@ class _Reader:
                 if text_of(got) != want:
                     self.altered((name, row, column), want, got)
                     return False
-        for row in range(L.FIRST_ROW + len(plan.rows), len(rows) + 1):
+        below = sorted(r for r in rows if r >= L.FIRST_ROW + len(plan.rows))
+        below += sorted(
+            {r for s, r, _ in self.formula_cells if s == name and r >= L.FIRST_ROW + len(plan.rows)}
+        )
+        for row in below:
             for column in range(1, len(keys) + 1):
                 got = _at(rows, row, column)
                 if not is_blank(got):
@@ -425,7 +436,7 @@ class _Reader:
                     return False
         return True
 
-    def check_evidence_head(self, rows: Sequence[tuple[Any, ...]]) -> bool:
+    def check_evidence_head(self, rows: Rows) -> bool:
         head = HEAD[self.lang]
         for column, key in enumerate(L.EVIDENCE_COLUMNS, start=1):
             got = _at(rows, 1, column)
@@ -471,8 +482,8 @@ class _Reader:
     def document(
         self,
         identity: Mapping[str, Any],
-        report_rows: Sequence[tuple[Any, ...]],
-        evidence_rows: Sequence[tuple[Any, ...]],
+        report_rows: Rows,
+        evidence_rows: Rows,
     ) -> dict[str, Any]:
         plan = self.plan
         report_name, evidence_name = self.names["report"], self.names["evidence"]
@@ -569,7 +580,7 @@ class _Reader:
             "entries": entries,
         }
 
-    def decision(self, rows: Sequence[tuple[Any, ...]]) -> str | None:
+    def decision(self, rows: Rows) -> str | None:
         cell = (self.names["report"], *L.DECISION_CELL)
         raw = self.value(cell, _at(rows, *L.DECISION_CELL))
         verified, returned = DECISIONS[self.lang]
@@ -621,13 +632,13 @@ class _Reader:
             out["note"] = text_of(note)
         return out or None
 
-    def evidence(
-        self, rows: Sequence[tuple[Any, ...]], name: str
-    ) -> dict[str, list[tuple[int, dict[str, Any]]]]:
+    def evidence(self, rows: Rows, name: str) -> dict[str, list[tuple[int, dict[str, Any]]]]:
         known = set(self.plan.measure_ids)
         links = self.package.hyperlinks.get(name, {})
         found: dict[str, list[tuple[int, dict[str, Any]]]] = {}
-        for row in range(2, len(rows) + 1):
+        formula_rows = {r for s, r, _ in self.formula_cells if s == name}
+        link_rows = {int(ref[1:]) for ref in links if ref[:1] == "D" and ref[1:].isdigit()}
+        for row in sorted((set(rows) | formula_rows | link_rows) - {1}):
             raw = [_at(rows, row, c) for c in range(1, len(L.EVIDENCE_FIELDS) + 1)]
             cells = [(name, row, c) for c in range(1, len(L.EVIDENCE_FIELDS) + 1)]
             link = links.get(f"D{row}")
