@@ -133,10 +133,12 @@ def main() -> int:
     lines = [
         "# Benchmark results: report forms (issue 17)",
         "",
-        f"Run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, Python "
-        f"{platform.python_version()}, openpyxl {metadata.version('openpyxl')}; "
-        f"{len(files)} forms of {PERIOD} (scale {args.scale}, {size / 1e6:.1f} MB), "
-        f"{args.rounds} rounds, medians. Made by `python benchmarks/sheets.py`.",
+        (
+            f"Run {datetime.now(tz=UTC):%Y-%m-%d %H:%M} UTC on {platform.machine()}, Python "
+            f"{platform.python_version()}, openpyxl {metadata.version('openpyxl')}; "
+            f"{len(files)} forms of {PERIOD} (scale {args.scale}, {size / 1e6:.1f} MB), "
+            f"{args.rounds} rounds, medians. Made by `python benchmarks/sheets.py`."
+        ),
         "",
         "| stage | ranham (s) | openpyxl (s) | ratio | goal | |",
         "| --- | ---: | ---: | ---: | ---: | --- |",
