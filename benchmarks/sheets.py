@@ -44,9 +44,7 @@ PERIOD = ReportingPeriod.parse("2022-B04")
 
 
 def _forms(dataset: Dataset) -> list[tuple[str, Any]]:
-    return [
-        (code, dataset.report(code, PERIOD)) for code, _ in institutions_with_actions(dataset)
-    ]
+    return [(code, dataset.report(code, PERIOD)) for code, _ in institutions_with_actions(dataset)]
 
 
 def ranham_write(dataset: Dataset, forms: list[tuple[str, Any]]) -> list[bytes]:
