@@ -16,7 +16,7 @@ from ranham import io
 from ranham.cli._common import EXIT_OK, EXIT_USAGE, fail
 from ranham.errors import DocumentError, UnknownNameError
 from ranham.model import Catalog, Dataset
-from ranham.validation.messages import Lang
+from ranham.validation import Lang
 
 __all__ = [
     "add_out",

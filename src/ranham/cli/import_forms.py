@@ -19,8 +19,7 @@ from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, add_lang, fai
 from ranham.cli._sheets import load_context, print_issue_lines
 from ranham.errors import InvariantError
 from ranham.model import Report
-from ranham.validation import Issue
-from ranham.validation.messages import Lang
+from ranham.validation import Issue, Lang
 
 __all__ = ["configure", "run"]
 

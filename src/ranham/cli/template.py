@@ -18,7 +18,7 @@ from ranham.cli._sheets import load_context
 from ranham.errors import DocumentError, InvariantError
 from ranham.model import Catalog, Dataset, Report
 from ranham.periods import ReportingPeriod
-from ranham.validation.messages import Lang
+from ranham.validation import Lang
 
 __all__ = ["configure", "run"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from ranham.model import EvidenceKind, TargetGroup
-from ranham.validation.messages import Lang
+from ranham.validation import Lang
 
 __all__ = [
     "DECISIONS",
