@@ -14,7 +14,7 @@ $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit("ranham needs Python >= 3.11, found " + sys.version.split()[0]) if sys.version_info < (3, 11) else None'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,docs]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets]'
 	@touch $(STAMP)
 
 venv: $(STAMP)
@@ -35,10 +35,10 @@ docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
 
 demo: $(STAMP)
-	$(BIN)/ranham demo
+	$(BIN)/ranham demo --sheets demo-output
 
 bench: $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,docs,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets,bench]'
 	$(BIN)/python benchmarks/run.py
 
 dist: $(STAMP)

@@ -9,8 +9,8 @@ installed into a fresh virtual environment and the test suite runs against the i
 package, not ``src/``: the tests, and the doctests of the tutorial and how-to pages.
 
 The fresh environment is a plain ``venv`` (no system site packages), into which pip installs
-the wheel with its ``hypothesis`` extra and the test tools (pytest, jsonschema) from the
-package index, as a user's ``pip install`` would. This needs the index (or pip's local
+the wheel with its ``hypothesis`` and ``sheets`` extras and the test tools (pytest, jsonschema)
+from the package index, as a user's ``pip install`` would. This needs the index (or pip's local
 mirror) but tests exactly what users get, dependency resolution included. ``tests/``,
 ``examples/`` (which ``tests/test_examples.py`` runs) and ``docs/`` are copied to a temporary
 directory, as the sdist holds them but without ``src/``, together with the pytest configuration
@@ -169,7 +169,7 @@ def test_installed_wheel_passes_the_test_suite(dists: tuple[Path, Path], tmp_pat
             "pip",
             "install",
             "--quiet",
-            f"{wheel}[hypothesis]",
+            f"{wheel}[hypothesis,sheets]",  # the sheets extra: tests/sheets and its how-to
             "pytest",
             "jsonschema",
         ],

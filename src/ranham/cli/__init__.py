@@ -43,6 +43,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "status, overdue and coverage of forum recommendations",
     ),
     "example": ("ranham.cli.example", "write example documents of every kind"),
+    "template": ("ranham.cli.template", "write report forms (.xlsx) to fill in Excel/LibreOffice"),
+    "import": ("ranham.cli.import_forms", "read filled forms (.xlsx) back into reports"),
     "demo": ("ranham.cli.demo", "run the whole chain on a generated national example"),
 }
 """Each command's module (imported only when the command runs) and one-line summary."""

@@ -56,7 +56,11 @@ HELP: dict[str | tuple[str, str], str] = {
     "wide": "jangan pernah memendekkan nama; bawaannya tabel menyesuaikan lebar terminal "
     "($COLUMNS), nama dipendekkan dengan '…' (keluaran ke berkas atau pipa tidak dipendekkan)",
     "tier": "tampilkan satu tingkat saja dalam tabel (peringkat dan angka tidak berubah)",
-    ("validate", "paths"): "berkas (.json, .jsonl) atau direktori yang ditelusuri",
+    ("validate", "paths"): "berkas (.json, .jsonl, formulir .xlsx) atau direktori yang ditelusuri",
+    ("score", "out"): "buku kerja yang ditulis (--format xlsx)",
+    ("eligibility", "out"): "buku kerja yang ditulis (--format xlsx)",
+    ("demo", "sheets"): "tulis juga buku kerja skor nasional dan satu formulir laporan terisi "
+    "(.xlsx) di direktori ini",
     ("eligibility", "previous"): "dataset tahun-tahun sebelumnya dari rencana yang sama, untuk "
     "kriteria yang melihat ke belakang (previous-year-score, consistent-reporting); tahun yang "
     "tidak ada disebutkan, kode keluar 2",

@@ -113,6 +113,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FIRST-LAST",
         help="the years of the closing trend (default 2021-2025)",
     )
+    parser.add_argument(
+        "--sheets",
+        metavar="DIR",
+        help="also write the national score workbook and one filled report form (.xlsx) here",
+    )
     add_lang(parser)
 
 
@@ -185,6 +190,10 @@ def run(args: argparse.Namespace) -> int:
         "score": t_score,
     }
     print(text["timing"].format(**{k: number(f"{v:.1f}", lang) for k, v in seconds.items()}))
+    if args.sheets:  # the workbooks of ranham.sheets (make demo asks for them)
+        from ranham.cli._sheets import demo_sheets
+
+        demo_sheets(args.sheets, data, scores, decisions, code, lang)
     print(text["more"])
     return EXIT_OK
 

@@ -16,6 +16,7 @@ from ranham.cli._common import (
     render_table,
     table_width,
 )
+from ranham.cli._sheets import add_out, write_scores
 from ranham.cli.score import (
     CRITERION_NAMES,
     TIER_NAMES,
@@ -85,8 +86,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--tier", choices=[t.value for t in TIERS], help="show one tier only (ranks do not change)"
     )
-    add_format(parser, ("table", "json", "csv"), "table")
+    add_format(parser, ("table", "json", "csv", "xlsx"), "table")
     add_selection(parser, tier=False)
+    add_out(parser)
     parser.add_argument(
         "--explain",
         metavar="CODE",
@@ -128,6 +130,8 @@ def run(args: argparse.Namespace) -> int:
         fmt = "json" if args.format == "json" else "text"
         return print_explanation(result, quantity, fmt, lang, args.depth)
     tiers = TIERS if args.tier is None else (Tier(args.tier),)
+    if args.format == "xlsx":  # the score workbook with eligibility (ranham.sheets)
+        return write_scores(args, result.scores, result)
     if args.format == "json":
         print_json(result.to_json(lang=lang, tier=args.tier))
     elif args.format == "csv":

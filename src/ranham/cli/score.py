@@ -29,6 +29,7 @@ from ranham.cli._common import (
     render_table,
     table_width,
 )
+from ranham.cli._sheets import add_out, write_scores
 from ranham.errors import DocumentError, InvariantError, RuleSetError, UnknownNameError
 from ranham.model import Dataset, Tier
 from ranham.periods import ReportingPeriod
@@ -257,8 +258,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         choices=("action",),
         help="'action' adds each institution's actions (their scores and whether achieved)",
     )
-    add_format(parser, ("table", "json", "csv"), "table")
+    add_format(parser, ("table", "json", "csv", "xlsx"), "table")
     add_selection(parser)
+    add_out(parser)
     parser.add_argument(
         "--explain",
         metavar="QUANTITY",
@@ -365,6 +367,8 @@ def run(args: argparse.Namespace) -> int:
                 f"{', '.join(map(str, scores.periods))}."
             )
     by_action = args.by == "action"
+    if args.format == "xlsx":  # the score workbook (ranham.sheets)
+        return write_scores(args, scores)
     if args.format == "json":
         print_json(scores.to_json(by_action=by_action, period=period))
     elif args.format == "csv":

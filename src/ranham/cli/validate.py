@@ -42,6 +42,7 @@ from ranham.cli._common import (
     open_regular,
     read_bounded,
 )
+from ranham.cli._sheets import check_form
 from ranham.errors import DocumentError
 from ranham.model import Catalog, Dataset
 from ranham.validation import (
@@ -261,6 +262,9 @@ def _check_file(
     path: str, view: CatalogView | None, args: argparse.Namespace, writer: _Writer
 ) -> None:
     """Validate one file and hand its issues to ``writer``; nothing here ends the run."""
+    if path.lower().endswith(".xlsx"):  # a report form: ranham.sheets reads it, issues at cells
+        _check_form(path, args, writer)
+        return
     try:
         stream = open_regular(path)
     except OSError as error:
@@ -288,6 +292,21 @@ def _check_file(
     except Exception as error:  # a defect of ranham: this file's issue, never a traceback
         result = ValidationResult(issues=(_internal(error),), path=path)
     writer.result(result)
+
+
+def _check_form(path: str, args: argparse.Namespace, writer: _Writer) -> None:
+    """A report form (``.xlsx``), read against ``--catalog``; its issues carry their cell."""
+    try:
+        form = check_form(Path(path), args.catalog)
+    except OSError as error:
+        writer.result(_unreadable(path, error))
+        return
+    except Exception as error:
+        writer.result(ValidationResult(issues=(_internal(error),), path=path))
+        return
+    writer.begin(path)
+    writer.issues(form.issues, len(form.errors), len(form.warnings))
+    writer.end(form.kind)
 
 
 def _check_lines(
@@ -397,6 +416,9 @@ class _TextWriter(_Writer):
 
     def _issue(self, issue: Issue) -> None:
         where = [self._path]
+        cell = getattr(issue, "cell", None)
+        if cell:  # an issue of a report form is at a cell
+            where.append(cell)
         if issue.line is not None:
             where.append(str(issue.line))
             if issue.column is not None:
