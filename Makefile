@@ -1,12 +1,15 @@
 # Everything the project needs, from a machine with Python 3.11, pip and make.
 #   make demo   - set up .venv and run the whole chain on the shipped national example
-#   make test   - set up .venv, then lint, type-check, build the docs and run the tests
+#   make test   - set up .venv, then lint, type-check, build the docs and run the tests (on every
+#                 core; the built wheel gets the smoke tests)
+#   make test-full - the same, and the whole suite once more against the built wheel
+#   make mutate - mutation testing of the validator and the rules (CONTRIBUTING.md; slow)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all venv test lint typecheck pytest docs demo bench clean dist
+.PHONY: all venv test test-full lint typecheck pytest pytest-full docs demo bench mutate clean dist
 
 all: test
 
@@ -21,6 +24,8 @@ venv: $(STAMP)
 
 test: lint typecheck docs pytest
 
+test-full: lint typecheck docs pytest-full
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests examples benchmarks docs
 	$(BIN)/ruff format --check src tests examples benchmarks docs
@@ -28,8 +33,14 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
+# -n auto: one pytest-xdist worker per core (coverage is combined by pytest-cov)
+PYTEST_WORKERS ?= auto
+
 pytest: $(STAMP)
-	$(BIN)/pytest --cov --cov-report=term -q
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report=term -q
+
+pytest-full: $(STAMP)
+	RANHAM_WHEEL_SUITE=full $(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report=term -q
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html
@@ -41,9 +52,17 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[test,docs,sheets,bench]'
 	$(BIN)/python benchmarks/run.py
 
+# Mutants of the validator's rules and of ranham.rules ([tool.mutmut] in pyproject.toml), made
+# and tested in ./mutants; MUTANTS narrows the run, e.g. MUTANTS='ranham.rules.numbers*'.
+MUTANTS ?=
+mutate: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,mutate]'
+	PYTHONPATH=$(CURDIR)/mutants/src $(BIN)/mutmut run $(MUTANTS)
+	$(BIN)/mutmut results
+
 dist: $(STAMP)
 	rm -rf dist
 	$(BIN)/python -m build --outdir dist
 
 clean:
-	rm -rf $(VENV) dist docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage
+	rm -rf $(VENV) dist docs/_build .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage mutants

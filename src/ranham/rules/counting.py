@@ -40,7 +40,7 @@ class CountReason(enum.Enum):
     LATE = "late"
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ReportCount:
     """Step 1 for one institution and period: the report (if any), whether it counts, and why."""
 
@@ -69,10 +69,10 @@ def judge_report(
 ) -> ReportCount:
     """Step 1: whether ``report`` counts under ``rules``, and why (missing, status, late)."""
     if report is None:
-        return ReportCount(None, CountReason.MISSING)
+        return ReportCount(report=None, reason=CountReason.MISSING)
     timing = report.timing(windows[report.period.code], plan_tz)
     if report.status not in ACCEPTED[rules.basis]:
-        return ReportCount(report, CountReason.STATUS, timing)
+        return ReportCount(report=report, reason=CountReason.STATUS, timing=timing)
     if rules.late is Late.REJECT and timing is Timing.LATE:
-        return ReportCount(report, CountReason.LATE, timing)
-    return ReportCount(report, CountReason.COUNTED, timing)
+        return ReportCount(report=report, reason=CountReason.LATE, timing=timing)
+    return ReportCount(report=report, reason=CountReason.COUNTED, timing=timing)
