@@ -16,18 +16,19 @@ from typing import Any
 import attrs
 import pytest
 
+import ranham.cases
 import ranham.recommendations
 import ranham.rules
 import ranham.validation
 from ranham import io
+from ranham.cases import Mismatch, load_case, run_cases
 from ranham.rules import (
+    CycleRules,
     EligibilityRules,
-    Mismatch,
     ScoringRules,
+    evaluate_years,
     explain,
-    load_case,
     load_ruleset,
-    run_cases,
     score,
 )
 from ranham.rules.cases import SHIPPED_CASES
@@ -74,12 +75,15 @@ EXAMPLES: dict[str, Callable[[], Any]] = {
     "Mismatch": _mismatch,
     "Issue": lambda: validate(b'{"kind": "report"}').issues[0],
     "ValidationResult": lambda: validate(b'{"kind": "report"}'),
+    "Context": lambda: ranham.validation.context(_bekasi()),
+    "CycleRules": CycleRules,
+    "Cycles": lambda: evaluate_years([_bekasi()]),
 }
 
 
 def _public_attrs_classes() -> dict[str, type]:
     found: dict[str, type] = {}
-    for module in (ranham.rules, ranham.validation, ranham.recommendations):
+    for module in (ranham.rules, ranham.validation, ranham.recommendations, ranham.cases):
         for name in module.__all__:
             value = getattr(module, name)
             if isinstance(value, type) and attrs.has(value):
@@ -101,7 +105,7 @@ def test_every_rule_and_result_class_has_an_example_here() -> None:
     rules_and_results = {
         name
         for name, cls in classes.items()
-        if cls.__module__.startswith(("ranham.rules", "ranham.validation"))
+        if cls.__module__.startswith(("ranham.rules", "ranham.validation", "ranham.cases"))
     }
     assert rules_and_results - POSITIONAL_VALUES == set(EXAMPLES)
 

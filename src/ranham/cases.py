@@ -88,7 +88,7 @@ shipped case is under 2 KB, its datasets are separate files)."""
 MAX_QUANTITY_NAME = 200
 """The longest quantity name a case may expect (``"S(32.16,2022-B04)"`` is 17 characters)."""
 
-_QUANTITY_TEXT = re.compile(r"[\x21-\x7e]+")
+_QUANTITY_TEXT = re.compile(r"[\x21-\x7e]++")
 _WHAT = ("a case file", "berkas kasus")
 
 _KEYS = {"name", "ruleset", "dataset", "datasets", "expected", "source"}

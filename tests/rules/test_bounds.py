@@ -263,28 +263,28 @@ def test_the_errors_of_criteria_show_what_was_given() -> None:
         EligibilityRules(criteria=("annual-score",))  # type: ignore[arg-type]
     assert str(caught.value) == (
         'eligibility.criteria: must be a list of criterion ids ("reported-on-time", '
-        '"all-verified", "annual-score", "no-allegation") (got (\'annual-score\',)).'
+        '"all-verified", "annual-score", "no-allegation", "previous-year-score", '
+        "\"consistent-reporting\") (got ('annual-score',))."
     )
 
 
 def test_the_errors_of_the_enums_list_the_choices() -> None:
     with pytest.raises(RuleSetError) as caught:
         ScoringRules(basis="claimed")  # type: ignore[arg-type]
-    assert str(caught.value) == (
-        'scoring.basis: must be "verified" or "claimed" (got \'claimed\').'
-    )
+    assert str(caught.value) == ('scoring.basis: must be "verified" or "claimed" (got "claimed").')
     with pytest.raises(RuleSetError, match=r'^scoring.missing_period: must be "zero" or "exclude"'):
         ScoringRules(missing_period="zero")  # type: ignore[arg-type]
 
 
 def test_the_errors_of_id_plan_and_version_show_the_value() -> None:
     assert _refused("plan", plan="P", id="P/x") == (
-        "plan: must be a plan id such as \"ranham-2021-2025\" (got 'P')."
+        'plan: must be a plan id such as "ranham-2021-2025" (got "P").'
     )
     assert _refused("id", id="q/default") == (
         'id: must be PLAN/NAME with PLAN the rule set\'s plan ("p") and NAME a slug, such as '
-        "\"p/default\" (got 'q/default')."
+        '"p/default" (got "q/default").'
     )
     assert _refused("version", version=" ") == (
-        "version: must be a non-blank string such as \"1\" (got ' ')."
+        "version: must be a non-blank string of at most 64 printable characters (no line "
+        'breaks or control characters), such as "1" (got " ").'
     )

@@ -206,7 +206,8 @@ def test_the_first_submission_has_the_timing_asked_for(timing, data):
         Timing.EARLY: [("early-submission", "/history/0/at")],
     }[timing]
     result = validate(io.to_dict(report), catalog=catalog)
-    assert [(i.code, i.pointer) for i in result.issues] == expected
+    found = [(i.code, i.pointer) for i in result.issues if i.code != "incomplete-report"]
+    assert found == expected  # reports() may leave measures out: incomplete-report aside
 
 
 @given(datasets(timings=TIMINGS, min_reports=1))

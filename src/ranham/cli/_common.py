@@ -143,7 +143,7 @@ def table_width(wide: bool = False) -> int | None:
     return max(shutil.get_terminal_size().columns, 40)
 
 
-_DECIMAL = re.compile(r"-?[0-9]+\.[0-9]+")
+_DECIMAL = re.compile(r"-?[0-9]++\.[0-9]++")
 
 
 def comma(text: str) -> str:

@@ -294,8 +294,21 @@ def _check_file(
     writer.result(result)
 
 
+def _unreadable_reason(reason: str) -> Issue:
+    return Issue(code="unreadable", params={"reason": reason})
+
+
 def _check_form(path: str, args: argparse.Namespace, writer: _Writer) -> None:
     """A report form (``.xlsx``), read against ``--catalog``; its issues carry their cell."""
+    if args.catalog is None:  # a usage error: said on stderr, the file still reported
+        print(
+            f"ranham: {clean(path)}: a report form is read against the catalog or dataset it "
+            "was made from: add --catalog FILE.",
+            file=sys.stderr,
+        )
+        reason = "a report form needs --catalog"
+        writer.result(ValidationResult(issues=(_unreadable_reason(reason),), path=path))
+        return
     try:
         form = check_form(Path(path), args.catalog)
     except OSError as error:

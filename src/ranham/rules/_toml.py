@@ -42,10 +42,10 @@ MAX_NUMBER_TEXT = 100
 MAX_DEPTH = 64
 """The deepest nesting of arrays and tables accepted in a file."""
 
-_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
-_DIGIT_RUN = re.compile(r"[0-9A-Za-z_]+")  # decimal, hex, octal, binary
-_KEY_OF_LINE = re.compile(r"\s*([A-Za-z0-9_.\"' -]{1,200}?)\s*=")
-_TABLE_OF_LINE = re.compile(r"\s*\[+\s*([A-Za-z0-9_.\"' -]{1,200}?)\s*\]")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]++")
+_DIGIT_RUN = re.compile(r"[0-9A-Za-z_]++")  # decimal, hex, octal, binary
+_KEY_OF_LINE = re.compile(r"\s*+([A-Za-z0-9_.\"' -]{1,200}?)\s*+=")
+_TABLE_OF_LINE = re.compile(r"\s*+\[++\s*+([A-Za-z0-9_.\"' -]{1,200}?)\s*+\]")
 
 
 @attrs.frozen(kw_only=True)
@@ -271,10 +271,11 @@ def describe(value: object, *, limit: int = 40) -> str:
     """A TOML value as a short text for messages, in neither language.
 
     Strings are quoted with control and direction-override characters escaped and cut to
-    ``limit`` characters; arrays and tables are shown as ``[…]`` and ``{…}``.
+    ``limit`` characters; an array shows its first four items (nested arrays and tables as
+    ``[…]`` and ``{…}``), a table as ``{…}``.
 
-    >>> describe("a\\x1bb"), describe([1]), describe({}), describe(True), describe(12)
-    ('"a\\\\x1bb"', '[…]', '{}', 'true', '12')
+    >>> describe("a\\x1bb"), describe([1, [2]]), describe({}), describe(True), describe(12)
+    ('"a\\\\x1bb"', '[1, […]]', '{}', 'true', '12')
     """
     if isinstance(value, bool):
         return "true" if value else "false"
@@ -290,8 +291,16 @@ def describe(value: object, *, limit: int = 40) -> str:
         return text if len(text) <= limit else text[: limit - 1] + "…"
     if isinstance(value, LongNumber):
         return value.text[: limit - 1] + "…"
-    if isinstance(value, list):
-        return "[…]" if value else "[]"
+    if isinstance(value, list):  # the first items, each short; nested ones only as […]/{…}
+        shown = [
+            ("[…]" if item else "[]")
+            if isinstance(item, list)
+            else ("{…}" if item else "{}")
+            if isinstance(item, dict)
+            else describe(item, limit=limit // 2)
+            for item in value[:4]
+        ]
+        return "[" + ", ".join(shown) + (", …" if len(value) > 4 else "") + "]"
     if isinstance(value, dict):
         return "{…}" if value else "{}"
     if isinstance(value, datetime | date | time):

@@ -78,7 +78,7 @@ _ARITIES: dict[tuple[str, ...], dict[str, frozenset[int]]] = {
 
 # Spaces around the name are stripped before matching, and the argument text excludes
 # parentheses: no two quantifiers compete for a character, so a match is linear-time.
-_NAME = re.compile(r"([A-Za-z_]+)(?:\(([^()]*)\))?")
+_NAME = re.compile(r"([A-Za-z_]++)(?:\(([^()]*+)\))?")
 
 
 @attrs.frozen

@@ -489,7 +489,7 @@ def check_fast(
     if kind == "report" and view is not None:
         if not view.complete or not report_fits(document, view):
             return None
-        warnings = timing_warnings(document, value, (), view)
+        warnings += timing_warnings(document, value, (), view)
         listed = {m.measure for entry in document.entries for m in entry.measures}
         assignee = view.assignee(document.institution)
         incomplete = incomplete_report(view, assignee, document.period, listed, ())
@@ -500,5 +500,5 @@ def check_fast(
         for index, report in enumerate(document.reports):
             warnings += timing_warnings(report, value["reports"][index], ("reports", index), view)
     elif kind == "forum":
-        warnings = forum_warnings(document)
+        warnings += forum_warnings(document)
     return built, warnings

@@ -91,7 +91,7 @@ class Assignee:
     known: bool = True
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Context:
     """What a report is checked against: a catalog, or a dataset (its catalog and institutions).
 
