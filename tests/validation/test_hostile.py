@@ -377,3 +377,11 @@ def test_a_bad_size_limit_is_refused(max_size: Any) -> None:
 def test_io_refuses_none(function: str) -> None:
     with pytest.raises(ArgumentTypeError):
         getattr(io, function)(None)
+
+
+@pytest.mark.parametrize("function", ["score", "eligibility"])
+@pytest.mark.parametrize("given", [None, {"kind": "dataset"}, "dataset.json"])
+def test_the_rules_refuse_what_is_not_a_dataset(function: str, given: Any) -> None:
+    """``score(None)`` raised AttributeError; a wrong type is an ArgumentTypeError (TypeError)."""
+    with pytest.raises(ArgumentTypeError):
+        getattr(ranham, function)(given)

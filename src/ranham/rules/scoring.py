@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from ranham._process import paused_gc
-from ranham.errors import PeriodError, UnknownNameError
+from ranham.errors import ArgumentTypeError, PeriodError, UnknownNameError
 from ranham.model import Action, ActionEntry, Dataset, Institution, Report, Tier
 from ranham.periods import PeriodCode, ReportingPeriod
 from ranham.rules._json_types import ScoresJson
@@ -60,6 +60,11 @@ def score(dataset: Dataset, ruleset: RuleSet | str | os.PathLike[str] | None = N
     written for another plan, or for years that do not include the dataset's year, is refused
     with a :class:`~ranham.errors.RuleSetError` that names the years it covers.
     """
+    if not isinstance(dataset, Dataset):
+        raise ArgumentTypeError(
+            f"'dataset' must be a ranham Dataset (got {type(dataset).__name__}); read a dataset "
+            "file with ranham.io.load(path, kind=Dataset)."
+        )
     catalog = dataset.catalog
     chosen = ruleset_for(catalog.plan.id, catalog.year, ruleset)
     return Scores(dataset=dataset, ruleset=chosen)
