@@ -88,9 +88,9 @@ def write_scores(args: argparse.Namespace, scores: Any, eligibility: Any = None)
 
 
 _DEMO = {
-    "en": "7. Workbooks: the national scores in {scores}, the report form of {code} for {period} "
+    "en": "8. Workbooks: the national scores in {scores}, the report form of {code} for {period} "
     "filled from its report in {form}",
-    "id": "7. Buku kerja: nilai nasional di {scores}, formulir laporan {code} periode {period} "
+    "id": "8. Buku kerja: nilai nasional di {scores}, formulir laporan {code} periode {period} "
     "yang diisi dari laporannya di {form}",
 }
 
