@@ -385,3 +385,23 @@ def test_the_rules_refuse_what_is_not_a_dataset(function: str, given: Any) -> No
     """``score(None)`` raised AttributeError; a wrong type is an ArgumentTypeError (TypeError)."""
     with pytest.raises(ArgumentTypeError):
         getattr(ranham, function)(given)
+
+
+@pytest.mark.parametrize("make", ["fifo", "directory"])
+def test_a_path_that_is_not_a_regular_file_is_refused_without_blocking(
+    tmp_path: Path, make: str
+) -> None:
+    """The library opened a FIFO for reading and blocked forever; now OSError, at once."""
+    import os
+
+    path = tmp_path / "x.json"
+    if make == "fifo":
+        os.mkfifo(path)
+    else:
+        path.mkdir()
+    with pytest.raises(OSError, match="not a regular file"):
+        validate(path)
+    with pytest.raises(OSError, match="not a regular file"):
+        io.load(path)
+    with pytest.raises(OSError, match="not a regular file"):
+        list(io.iter_documents(path))

@@ -29,7 +29,14 @@ import orjson
 from ranham import model
 from ranham.errors import ArgumentTypeError, DocumentError, InvariantError
 from ranham.io._converter import ENTITIES, converter, format_timestamp, make_converter
-from ranham.validation import SCHEMA_VERSION, ValidationResult, catalog_view, iter_jsonl, validate
+from ranham.validation import (
+    SCHEMA_VERSION,
+    ValidationResult,
+    catalog_view,
+    iter_jsonl,
+    open_regular,
+    validate,
+)
 from ranham.validation._json import DEFAULT_MAX_SIZE, paused_gc
 from ranham.validation._rules import CatalogView
 from ranham.validation._walk import DOCUMENT_CLASSES
@@ -219,7 +226,7 @@ def _iter_documents(
     max_size: int,
 ) -> Iterator[Any]:
     if isinstance(source, str | os.PathLike):
-        with Path(source).open("rb") as stream:
+        with open_regular(source) as stream:
             yield from _documents(stream, kind, view, max_size, str(source))
     else:
         yield from _documents(source, kind, view, max_size, "")

@@ -20,8 +20,10 @@ that cannot be read raises :class:`OSError` (the command line reports it as ``un
 
 from __future__ import annotations
 
+import errno
 import os
 import re
+import stat
 import sys
 import weakref
 from collections.abc import Callable, Iterator, Mapping
@@ -94,6 +96,7 @@ __all__ = [
     "catalog_view",
     "context",
     "iter_jsonl",
+    "open_regular",
     "validate",
 ]
 
@@ -182,10 +185,10 @@ def validate(
         path = Path(source)
         label = str(source)
         if jsonl or (jsonl is None and path.suffix == ".jsonl"):
-            with path.open("rb") as stream:
+            with open_regular(path) as stream:
                 lines = _bounded_lines(stream, limits.size)
                 return _collect(_iter_lines(lines, view, limits), label, limits.issues)
-        with path.open("rb") as stream:
+        with open_regular(path) as stream:
             size = os.fstat(stream.fileno()).st_size
             if size > limits.size:
                 issue = Issue(code="too-large", params={"size": size, "limit": limits.size})
@@ -210,6 +213,25 @@ def validate(
     with paused_gc():
         result = _guarded(_check_bytes, data, view, limits)
     return attrs.evolve(result, path=label)
+
+
+def open_regular(path: str | os.PathLike[str]) -> IO[bytes]:
+    """``path`` opened for reading when it is a regular file; else :class:`OSError`.
+
+    A FIFO, a device (``/dev/zero``), a socket or a directory is refused after a ``stat``,
+    without being opened for reading, so it can neither block a run nor feed it forever; the
+    file is opened non-blocking and checked again through its descriptor (no race).
+    """
+    mode = os.stat(path).st_mode
+    if stat.S_ISDIR(mode):
+        raise IsADirectoryError(errno.EISDIR, "a directory, not a regular file", os.fspath(path))
+    if not stat.S_ISREG(mode):
+        raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(descriptor).st_mode):  # replaced between the two looks
+        os.close(descriptor)
+        raise OSError(errno.EINVAL, "not a regular file", os.fspath(path))
+    return os.fdopen(descriptor, "rb")
 
 
 _SOURCES = (bytes, bytearray, memoryview, str, os.PathLike, Mapping, list, int, float, type(None))
