@@ -9,15 +9,17 @@ message on standard error (set ``RANHAM_DEBUG=1`` to see the traceback of an int
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 
 from ranham._version import __version__
 from ranham.cli import _help_id
 from ranham.cli._common import (
+    ARGUMENT_LANG,
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
@@ -25,7 +27,7 @@ from ranham.cli._common import (
     fail,
     warn_unknown_lang,
 )
-from ranham.errors import DocumentError, RanhamError
+from ranham.errors import DocumentError, RanhamError, RuleSetError
 
 __all__ = ["COMMANDS", "main"]
 
@@ -50,24 +52,47 @@ COMMANDS: dict[str, tuple[str, str]] = {
 """Each command's module (imported only when the command runs) and one-line summary."""
 
 
-class _IndonesianFormatter(argparse.HelpFormatter):
-    """argparse's own words in Indonesian (its "usage: " prefix)."""
+@contextlib.contextmanager
+def _argparse_in(lang: str) -> Iterator[None]:
+    """Argparse's own words (usage, headings, its error messages) in ``lang`` meanwhile.
 
-    def add_usage(
-        self,
-        usage: str | None,
-        actions: Iterable[argparse.Action],
-        groups: Iterable[argparse._MutuallyExclusiveGroup],
-        prefix: str | None = None,
-    ) -> None:
-        super().add_usage(
-            usage, actions, groups, _help_id.WORDS["usage"] if prefix is None else prefix
-        )
+    argparse says everything through gettext's ``_`` and ``ngettext``, looked up in its module
+    when a parser is built and when it fails; they are swapped for the Indonesian table of
+    :data:`ranham.cli._help_id.ARGPARSE` and put back afterwards. Messages of ``ranham``'s own
+    argument types follow ``lang`` too (:class:`ranham.cli._common.ArgumentMessage`).
+    """
+    token = ARGUMENT_LANG.set("id" if lang == "id" else "en")
+    if lang != "id":
+        try:
+            yield
+        finally:
+            ARGUMENT_LANG.reset(token)
+        return
+    words = _help_id.ARGPARSE
+    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
+
+    def translated(message: str) -> str:
+        return words.get(message, message)
+
+    def translated_n(singular: str, plural: str, count: int) -> str:
+        return translated(singular if count == 1 else plural)
+
+    argparse._ = translated  # type: ignore[attr-defined]
+    argparse.ngettext = translated_n  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+        ARGUMENT_LANG.reset(token)
 
 
 def _parser(chosen: str | None, lang: str = "en") -> argparse.ArgumentParser:
+    with _argparse_in(lang):  # the headings and -h's help are argparse's words
+        return _build_parser(chosen, lang)
+
+
+def _build_parser(chosen: str | None, lang: str) -> argparse.ArgumentParser:
     indonesian = lang == "id"
-    formatter = _IndonesianFormatter if indonesian else argparse.HelpFormatter
     parser = argparse.ArgumentParser(
         prog="ranham",
         description=_help_id.DESCRIPTION
@@ -76,20 +101,15 @@ def _parser(chosen: str | None, lang: str = "en") -> argparse.ArgumentParser:
         epilog=_help_id.EPILOG
         if indonesian
         else "Exit status: 0 fine, 1 problems found in the input, 2 could not run as asked.",
-        formatter_class=formatter,
     )
     parser.add_argument("--version", action="version", version=f"ranham {__version__}")
     metavar = _help_id.WORDS["command"] if indonesian else "COMMAND"
     commands = parser.add_subparsers(dest="command", metavar=metavar, required=True)
     for name, (module_name, english) in COMMANDS.items():
         summary = _help_id.SUMMARY.get(name, english) if indonesian else english
-        sub = commands.add_parser(
-            name, help=summary, description=summary, formatter_class=formatter
-        )
+        sub = commands.add_parser(name, help=summary, description=summary)
         if name == chosen:
             importlib.import_module(module_name).configure(sub)
-        if indonesian:
-            _translate(name, sub)
     if indonesian:
         _translate("", parser)
     return parser
@@ -97,17 +117,23 @@ def _parser(chosen: str | None, lang: str = "en") -> argparse.ArgumentParser:
 
 def _translate(command: str, parser: argparse.ArgumentParser) -> None:
     """Put the Indonesian help texts of ``command`` (see :mod:`ranham.cli._help_id`) in place."""
-    parser._positionals.title = _help_id.WORDS["positionals"]
-    parser._optionals.title = _help_id.WORDS["options"]
     for action in parser._actions:
         if isinstance(action, argparse._HelpAction):
-            action.help = _help_id.WORDS["help"]
-        elif isinstance(action, argparse._VersionAction):
-            action.help = _help_id.WORDS["version"]
+            continue  # its words are argparse's own, said while it builds the parser
+        if isinstance(action, argparse._VersionAction):
+            action.help = _help_id.WORDS["version"]  # a literal in argparse before Python 3.12
         elif action.help and action.help is not argparse.SUPPRESS:
             action.help = _help_id.HELP.get((command, action.dest)) or _help_id.HELP.get(
                 action.dest, action.help
             )
+        metavar = action.metavar
+        if metavar is None and action.option_strings and action.nargs != 0 and not action.choices:
+            metavar = action.dest.upper()  # argparse's own placeholder
+        if isinstance(metavar, str):
+            action.metavar = _help_id.METAVARS.get(metavar, action.metavar)
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                _translate(f"{command} {name}".strip(), sub)
 
 
 def _lang_of(args: Sequence[str]) -> str:
@@ -129,9 +155,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             reconfigure(errors="backslashreplace")
     chosen = next((a for a in args_list if not a.startswith("-")), None)
     warn_unknown_lang()
+    lang = _lang_of(args_list)
     try:
-        parser = _parser(chosen if chosen in COMMANDS else None, _lang_of(args_list))
-        args = parser.parse_args(args_list)
+        with _argparse_in(lang):
+            parser = _parser(chosen if chosen in COMMANDS else None, lang)
+            args = parser.parse_args(args_list)
         module = importlib.import_module(COMMANDS[args.command][0])
         status: int = module.run(args)
         return status
@@ -143,6 +171,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except DocumentError as error:
         return fail(str(error), EXIT_FINDINGS)
+    except RuleSetError as error:
+        return fail(error.text("id" if lang == "id" else "en"), EXIT_USAGE)
     except (RanhamError, OSError) as error:
         return fail(str(error), EXIT_USAGE)
     except KeyboardInterrupt:

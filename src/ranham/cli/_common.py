@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import base64
+import contextvars
 import csv
 import errno
 import io
@@ -22,6 +23,8 @@ from ranham.errors import RanhamError
 from ranham.words import Lang
 
 __all__ = [
+    "ARGUMENT_LANG",
+    "ArgumentMessage",
     "EXIT_FINDINGS",
     "EXIT_OK",
     "EXIT_USAGE",
@@ -48,6 +51,26 @@ __all__ = [
 EXIT_OK = 0
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+
+
+ARGUMENT_LANG: contextvars.ContextVar[Lang] = contextvars.ContextVar("ARGUMENT_LANG", default="en")
+"""The language of the arguments being parsed (set by :func:`ranham.cli.main`)."""
+
+
+class ArgumentMessage(argparse.ArgumentTypeError):
+    """An argument that is not what an option expects, said in English and in Indonesian.
+
+    argparse turns the error into text while it parses, which :func:`ranham.cli.main` does in
+    the language of ``--lang``; the message is chosen then.
+    """
+
+    def __init__(self, en: str, id: str) -> None:
+        super().__init__(en)
+        self.en = en
+        self.id = id
+
+    def __str__(self) -> str:
+        return self.id if ARGUMENT_LANG.get() == "id" else self.en
 
 
 def fail(message: str, status: int) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ranham.validation import DEFAULT_MAX_SIZE
 
-__all__ = ["DESCRIPTION", "EPILOG", "HELP", "SUMMARY", "WORDS"]
+__all__ = ["ARGPARSE", "DESCRIPTION", "EPILOG", "HELP", "METAVARS", "SUMMARY", "WORDS"]
 
 DESCRIPTION = "Dokumen, skor dan aturan insentif RANHAM (Perpres 53/2021)."
 EPILOG = (
@@ -114,3 +114,64 @@ HELP: dict[str | tuple[str, str], str] = {
     ("demo", "top"): "jumlah instansi layak yang ditampilkan per tingkat (bawaan 3)",
     ("demo", "explain"): "instansi yang keputusannya dijelaskan (bawaan 32.16, Kabupaten Bekasi)",
 }
+
+ARGPARSE = {
+    "usage: ": "penggunaan: ",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: galat: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argumen %(argument_name)s: %(message)s",
+    "positional arguments": "argumen posisi",
+    "options": "opsi",
+    "show this help message and exit": "tampilkan bantuan ini lalu keluar",
+    "show program's version number and exit": "tampilkan versi program lalu keluar",
+    "unrecognized arguments: %s": "argumen tidak dikenal: %s",
+    "the following arguments are required: %s": "argumen berikut wajib diberikan: %s",
+    "one of the arguments %s is required": "salah satu argumen %s wajib diberikan",
+    "not allowed with argument %s": "tidak boleh bersama argumen %s",
+    "ignored explicit argument %r": "argumen eksplisit %r diabaikan",
+    "expected one argument": "diharapkan satu argumen",
+    "expected at most one argument": "diharapkan paling banyak satu argumen",
+    "expected at least one argument": "diharapkan paling sedikit satu argumen",
+    "expected %s argument": "diharapkan %s argumen",
+    "expected %s arguments": "diharapkan %s argumen",
+    "ambiguous option: %(option)s could match %(matches)s": (
+        "opsi ambigu: %(option)s dapat berarti %(matches)s"
+    ),
+    "unexpected option string: %s": "opsi tak terduga: %s",
+    "invalid %(type)s value: %(value)r": "nilai %(type)s tidak sah: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "pilihan tidak sah: %(value)r (pilih dari %(choices)s)"
+    ),
+    "unknown parser %(parser_name)r (choices: %(choices)s)": (
+        "perintah %(parser_name)r tidak dikenal (pilihan: %(choices)s)"
+    ),
+    "can't open '%(filename)s': %(error)s": "tidak dapat membuka '%(filename)s': %(error)s",
+}
+"""argparse's own words (its gettext message ids, Python 3.11 to 3.13) in Indonesian."""
+
+METAVARS = {
+    "COMMAND": "PERINTAH",
+    "ACTION": "TINDAKAN",
+    "FILE": "BERKAS",
+    "PATH": "PATH",
+    "DIR": "DIREKTORI",
+    "CODE": "KODE",
+    "QUANTITY": "BESARAN",
+    "PERIOD": "PERIODE",
+    "DATE": "TANGGAL",
+    "BYTES": "BITA",
+    "EDITION": "EDISI",
+    "TIMESTAMP": "STEMPEL_WAKTU",
+    "KIND": "JENIS",
+    "CASES": "KASUS",
+    "FORM.xlsx": "FORMULIR.xlsx",
+    "CATALOG_OR_DATASET": "KATALOG_ATAU_DATASET",
+    "FIRST-LAST": "AWAL-AKHIR",
+    "ID|PATH": "ID|PATH",
+    "FILE|DIR": "BERKAS|DIREKTORI",
+    "SCALE": "SKALA",
+    "SEED": "BENIH",
+    "TOP": "TERATAS",
+    "YEAR": "TAHUN",
+    "YEAR-CODE": "TAHUN-KODE",
+}
+"""Placeholders of ``--help`` in Indonesian; one not here keeps its name (``N``, ``DATASET``)."""

@@ -27,7 +27,15 @@ from pathlib import Path
 from typing import Any
 
 from ranham import io
-from ranham.cli._common import EXIT_OK, EXIT_USAGE, add_lang, clean, fail, render_table
+from ranham.cli._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    ArgumentMessage,
+    add_lang,
+    clean,
+    fail,
+    render_table,
+)
 from ranham.model import Dataset, Report, ReportStatus
 from ranham.reference import example_dataset
 from ranham.words import Lang
@@ -142,10 +150,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def parse_years(text: str) -> range:
     """``"2021-2025"`` as the years it spans (both included)."""
     first, sep, last = text.partition("-")
-    if not (sep and first.isascii() and last.isascii() and first.isdigit() and last.isdigit()):
-        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
-    if len(first) != 4 or len(last) != 4 or int(first) > int(last):
-        raise argparse.ArgumentTypeError(f"must be FIRST-LAST such as 2021-2025 (got {text!r})")
+    digits = sep and first.isascii() and last.isascii() and first.isdigit() and last.isdigit()
+    if not digits or len(first) != 4 or len(last) != 4 or int(first) > int(last):
+        shown = clean(text[:40])
+        raise ArgumentMessage(
+            f"must be FIRST-LAST such as 2021-2025 (got {shown!r})",
+            f"harus AWAL-AKHIR, mis. 2021-2025 (ditemukan {shown!r})",
+        )
     return range(int(first), int(last) + 1)
 
 

@@ -22,8 +22,10 @@ from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentMessage,
     add_format,
     add_lang,
+    clean,
     fail,
     print_json,
     render_csv,
@@ -119,8 +121,10 @@ def _day(text: str) -> date:
             raise ValueError(text)
         return date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(
-            f"expected a date YYYY-MM-DD that exists, such as 2023-12-31 (got {text!r})"
+        shown = clean(text[:40])
+        raise ArgumentMessage(
+            f"expected a date YYYY-MM-DD that exists, such as 2023-12-31 (got {shown!r})",
+            f"diharapkan tanggal YYYY-MM-DD yang ada, mis. 2023-12-31 (ditemukan {shown!r})",
         ) from None
 
 

@@ -20,8 +20,10 @@ from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentMessage,
     add_format,
     add_lang,
+    clean,
     fail,
     print_json,
     render_table,
@@ -120,8 +122,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def parse_size(text: str) -> int:
     """A byte count from 1 to 2**40, written with ASCII digits."""
     if not (text.isascii() and text.isdigit() and len(text) <= 13) or not 1 <= int(text) <= 2**40:
-        raise argparse.ArgumentTypeError(
-            f"must be a whole number of bytes from 1 to {2**40} (got {text[:20]!r})"
+        shown = clean(text[:20])
+        raise ArgumentMessage(
+            f"must be a whole number of bytes from 1 to {2**40} (got {shown!r})",
+            f"harus bilangan bulat jumlah bita dari 1 sampai {2**40} (ditemukan {shown!r})",
         )
     return int(text)
 

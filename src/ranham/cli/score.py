@@ -16,6 +16,7 @@ from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentMessage,
     InputSizeError,
     add_format,
     add_lang,
@@ -243,8 +244,10 @@ def non_negative(text: str) -> int:
     """``--depth``: a whole number of levels, 0 or more (0 shows the quantity alone)."""
     value = int(text) if text.isascii() and text.isdigit() and len(text) <= 6 else -1
     if value < 0:
-        raise argparse.ArgumentTypeError(
-            f"expected a whole number of levels, 0 or more, such as 2 (got {clean(text)!r})"
+        raise ArgumentMessage(
+            f"expected a whole number of levels, 0 or more, such as 2 (got {clean(text)!r})",
+            f"diharapkan bilangan bulat jumlah tingkat, 0 atau lebih, mis. 2 "
+            f"(ditemukan {clean(text)!r})",
         )
     return value
 

@@ -36,6 +36,7 @@ from ranham.cli._common import (
     EXIT_FINDINGS,
     EXIT_OK,
     EXIT_USAGE,
+    ArgumentMessage,
     add_lang,
     clean,
     json_path,
@@ -144,9 +145,11 @@ def _positive(text: str) -> int:
     value = int(text) if _DIGITS.fullmatch(text) else 0
     if not 1 <= value <= MAX_SIZE_LIMIT:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        raise argparse.ArgumentTypeError(
+        raise ArgumentMessage(
             f"expected a whole number of bytes from 1 to {MAX_SIZE_LIMIT} written with the "
-            f"digits 0-9 (got {clean(shown)!r}); e.g. --max-size 1048576 for 1 MiB"
+            f"digits 0-9 (got {clean(shown)!r}); e.g. --max-size 1048576 for 1 MiB",
+            f"diharapkan bilangan bulat jumlah bita dari 1 sampai {MAX_SIZE_LIMIT}, ditulis "
+            f"dengan angka 0-9 (ditemukan {clean(shown)!r}); mis. --max-size 1048576 untuk 1 MiB",
         )
     return value
 
@@ -160,9 +163,11 @@ def _issue_limit(text: str) -> int:
     value = int(text) if _DIGITS.fullmatch(text) and len(text) <= 7 else 0
     if not 1 <= value <= MAX_ISSUES_LIMIT:
         shown = text if len(text) <= 40 else text[:40] + "…"
-        raise argparse.ArgumentTypeError(
+        raise ArgumentMessage(
             f"expected a whole number of issues from 1 to {MAX_ISSUES_LIMIT} written with the "
-            f"digits 0-9 (got {clean(shown)!r}); e.g. --max-issues 100"
+            f"digits 0-9 (got {clean(shown)!r}); e.g. --max-issues 100",
+            f"diharapkan bilangan bulat jumlah masalah dari 1 sampai {MAX_ISSUES_LIMIT}, ditulis "
+            f"dengan angka 0-9 (ditemukan {clean(shown)!r}); mis. --max-issues 100",
         )
     return value
 

@@ -203,10 +203,7 @@ def parse_strict(text: str) -> tuple[Any, Fatal | None]:
     try:
         return decoder.decode(text), None
     except json.JSONDecodeError as error:
-        detail = {"detail": error.msg, "detail_id": _SYNTAX_ID.get(error.msg, error.msg)}
-        return None, Fatal(
-            "json-syntax", "json-syntax", detail, error.pos, error.lineno, error.colno
-        )
+        return None, _syntax_error(text, error)
     except RecursionError:
         params = {"limit": MAX_DEPTH}
         deep = find_too_deep(text)
@@ -216,6 +213,36 @@ def parse_strict(text: str) -> tuple[Any, Fatal | None]:
         line, column = Positions(text).line_column(offset)
         return None, Fatal("too-deep", "too-deep", params, offset, line, column, path)
 
+
+def _syntax_error(text: str, error: json.JSONDecodeError) -> Fatal:
+    """The ``json-syntax`` problem of ``error``; a trailing comma is named and pointed at.
+
+    Python 3.11's decoder reports ``[1, 2,]`` as "Expecting value" at the closing bracket (on the
+    next line, when the bracket is there); Python 3.13 names the comma. The problem is said in
+    3.13's words, at the comma, on every Python version.
+    """
+    message, offset, line, column = error.msg, error.pos, error.lineno, error.colno
+    closer = _TRAILING.get(message)
+    if closer is not None and text[offset : offset + 1] == closer[0]:
+        comma = offset - 1
+        while comma >= 0 and text[comma] in _JSON_SPACE:
+            comma -= 1
+        if comma >= 0 and text[comma] == ",":
+            message, offset = closer[1], comma
+            line, column = Positions(text).line_column(offset)
+    detail = {"detail": message, "detail_id": _SYNTAX_ID.get(message, message)}
+    return Fatal("json-syntax", "json-syntax", detail, offset, line, column)
+
+
+_JSON_SPACE = frozenset(" \t\n\r")
+# the decoder's message at a closing bracket -> (that bracket, what the problem really is)
+_TRAILING = {
+    "Expecting value": ("]", "Illegal trailing comma before end of array"),
+    "Expecting property name enclosed in double quotes": (
+        "}",
+        "Illegal trailing comma before end of object",
+    ),
+}
 
 _SYNTAX_ID = {
     "Expecting value": "diharapkan sebuah nilai",
