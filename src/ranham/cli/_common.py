@@ -32,6 +32,7 @@ __all__ = [
     "add_format",
     "add_lang",
     "clean",
+    "clean_lines",
     "comma",
     "default_lang",
     "fail",
@@ -351,6 +352,11 @@ def clean(text: str) -> str:
     'a\\\\x1b[31m\\\\x0d\\\\x0ab\\\\u202e'
     """
     return text.translate(_ESCAPES)
+
+
+def clean_lines(text: str) -> str:
+    """Each line of ``text`` :func:`clean`: the line breaks of a rendered tree stay breaks."""
+    return "\n".join(clean(line) for line in text.split("\n"))
 
 
 def json_path(path: str) -> dict[str, str]:

@@ -17,6 +17,7 @@ from ranham.cli._common import (
     add_format,
     add_lang,
     clean,
+    clean_lines,
     fail,
     print_json,
 )
@@ -113,7 +114,7 @@ def run(args: argparse.Namespace) -> int:
                         actual=expected_text(mismatch.actual),
                     )
                 )
-                tree = render_text(mismatch.explanation, lang, depth=args.depth)
+                tree = clean_lines(render_text(mismatch.explanation, lang, depth=args.depth))
                 print(textwrap.indent(tree, "    "))
         print(
             t["summary"].format(

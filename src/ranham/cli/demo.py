@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from ranham import io
-from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, number, render_table
+from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, clean_lines, number, render_table
 from ranham.cli.example import parse_years
 from ranham.cli.score import TIER_NAMES, participation_table, tier_table, title
 from ranham.cli.trend import trend_table
@@ -178,7 +178,7 @@ def run(args: argparse.Namespace) -> int:
     key = "step-explain-eligible" if decision.eligible else "step-explain"
     print(text[key].format(name=name, code=code))
     print()
-    print(render_text(explain(decisions, f"eligible({code})"), lang, depth=2))
+    print(clean_lines(render_text(explain(decisions, f"eligible({code})"), lang, depth=2)))
     print()
     _print_trend(args, generated, lang)
     total = t_generate + t_validate + t_load + t_score

@@ -21,6 +21,7 @@ from ranham.cli._common import (
     add_format,
     add_lang,
     clean,
+    clean_lines,
     fail,
     open_regular,
     print_json,
@@ -348,7 +349,7 @@ def print_explanation(
     if fmt == "json":
         print_json(node_to_json(node, depth=depth))
     else:
-        print(render_text(node, lang, depth=depth))
+        print(clean_lines(render_text(node, lang, depth=depth)))
     return EXIT_OK
 
 

@@ -16,6 +16,7 @@ from ranham.cli._common import (
     EXIT_OK,
     add_format,
     add_lang,
+    clean_lines,
     print_json,
     render_csv,
     render_table,
@@ -100,7 +101,7 @@ def run(args: argparse.Namespace) -> int:
         if args.format == "json":
             print_json(node_to_json(node, depth=args.depth))
         else:
-            print(render_text(node, lang, depth=args.depth))
+            print(clean_lines(render_text(node, lang, depth=args.depth)))
         return EXIT_OK
     if args.code is not None:
         cycles.to_json(code=args.code)  # refuses an unknown code before printing anything
