@@ -1,15 +1,18 @@
 # Everything the project needs, from a machine with Python 3.11, pip and make.
 #   make demo   - set up .venv and run the whole chain on the shipped national example
-#   make test   - set up .venv, then lint, type-check, build the docs and run the tests (on every
-#                 core; the built wheel gets the smoke tests)
-#   make test-full - the same, and the whole suite once more against the built wheel
+#   make test   - set up .venv, then lint, type-check and build the docs (side by side), and run
+#                 every test on every core, each property with 25 examples (the quick
+#                 Hypothesis profile); the built wheel gets the smoke tests
+#   make test-full - the same with 300 examples per property and coverage, and the whole suite
+#                 once more against the built wheel (before a release)
+#   make coverage - the tests with the line and branch coverage report
 #   make mutate - mutation testing of the validator and the rules (CONTRIBUTING.md; slow)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all venv test test-full lint typecheck pytest pytest-full docs demo bench mutate clean dist
+.PHONY: all venv test test-full checks lint typecheck pytest pytest-full coverage docs demo bench mutate clean dist
 
 all: test
 
@@ -22,25 +25,35 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-test: lint typecheck docs pytest
+test: checks
+	@$(MAKE) --no-print-directory pytest
 
-test-full: lint typecheck docs pytest-full
+test-full: checks
+	@$(MAKE) --no-print-directory pytest-full
+
+# lint, typecheck and docs each use one core: run them side by side
+checks: $(STAMP)
+	@$(MAKE) --no-print-directory -j3 lint typecheck docs
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests examples benchmarks docs
-	$(BIN)/ruff format --check src tests examples benchmarks docs
+	$(BIN)/ruff check conftest.py src tests examples benchmarks docs
+	$(BIN)/ruff format --check conftest.py src tests examples benchmarks docs
 
 typecheck: $(STAMP)
 	$(BIN)/mypy src
 
-# -n auto: one pytest-xdist worker per core (coverage is combined by pytest-cov)
+# -n auto: one pytest-xdist worker per core. Profiles of Hypothesis (conftest.py): quick = 25
+# examples per property, full = 300; a test's own @settings still wins.
 PYTEST_WORKERS ?= auto
 
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report=term -q
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -q --hypothesis-profile=quick
 
 pytest-full: $(STAMP)
-	RANHAM_WHEEL_SUITE=full $(BIN)/pytest -n $(PYTEST_WORKERS) --cov --cov-report=term -q
+	RANHAM_WHEEL_SUITE=full $(BIN)/pytest -n $(PYTEST_WORKERS) -q --hypothesis-profile=full --cov --cov-report=term
+
+coverage: $(STAMP)
+	$(BIN)/pytest -n $(PYTEST_WORKERS) -q --cov --cov-report=term
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html

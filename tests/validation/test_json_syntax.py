@@ -47,10 +47,9 @@ def test_a_trailing_comma_is_named_and_points_at_the_comma(
 def test_a_comma_that_is_not_trailing_keeps_the_decoder_s_words(text: str) -> None:
     detail, _, _, _ = _syntax(text)
     assert "trailing" not in detail
-    try:
+    with pytest.raises(json.JSONDecodeError) as raised:
         json.loads(text)
-    except json.JSONDecodeError as error:
-        assert detail == error.msg
+    assert detail == raised.value.msg
 
 
 @given(st.lists(st.integers(0, 9), min_size=1, max_size=5), st.sampled_from(["", " ", "\n", "\t "]))

@@ -334,23 +334,25 @@ def catalog_windows(
         raise InvalidArgument(f"plan= must be an ActionPlan (got {plan!r}).")
     if year not in plan.years:
         raise InvalidArgument(f"year= must be one of the plan's years (got {year!r}).")
+    return _draw_windows(plan, year)
 
-    @st.composite
-    def draw_windows(draw: st.DrawFn) -> FrozenMap[PeriodCode, Window]:
-        # Two numbers for every code, used or not, so that shrinking the scheme does not shift
-        # the draws that follow.
-        raw = {code: (draw(st.integers(0, 14)), draw(st.integers(0, 14))) for code in PeriodCode}
-        out: dict[PeriodCode, Window] = {}
-        spill = 0  # days the previous window reaches into this period
-        for code in plan.periods:
-            first, last = plan.period_days(code, year)
-            length = (last - first).days + 1
-            before, after = min(raw[code][0], length - spill - 1), raw[code][1]
-            out[code] = Window(last - timedelta(days=before), last + timedelta(days=after))
-            spill = after
-        return FrozenMap(out)
 
-    return draw_windows()
+@st.composite
+def _draw_windows(draw: st.DrawFn, plan: ActionPlan, year: int) -> FrozenMap[PeriodCode, Window]:
+    # Defined once, at module level: a composite defined inside catalog_windows() would be
+    # built, and its source read by Hypothesis, for every catalog drawn.
+    # Two numbers for every code, used or not, so that shrinking the scheme does not shift
+    # the draws that follow.
+    raw = {code: (draw(st.integers(0, 14)), draw(st.integers(0, 14))) for code in PeriodCode}
+    out: dict[PeriodCode, Window] = {}
+    spill = 0  # days the previous window reaches into this period
+    for code in plan.periods:
+        first, last = plan.period_days(code, year)
+        length = (last - first).days + 1
+        before, after = min(raw[code][0], length - spill - 1), raw[code][1]
+        out[code] = Window(last - timedelta(days=before), last + timedelta(days=after))
+        spill = after
+    return FrozenMap(out)
 
 
 def dates(*, years: Sequence[int] = DEFAULT_YEARS) -> st.SearchStrategy[date]:
