@@ -61,8 +61,8 @@ from ranham.model import (
 from ranham.periods import PeriodCode, ReportingPeriod, Timing, Window
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.eligibility import eligibility
-    from ranham.rules.explain import explain
+    from ranham.rules._eligibility import eligibility
+    from ranham.rules._explain import explain
     from ranham.rules.loading import load_ruleset
     from ranham.rules.scoring import score
     from ranham.validation import ValidationResult, validate

@@ -38,7 +38,7 @@ from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import MissingPeriod, RuleSet
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.eligibility import Eligibility
+    from ranham.rules._eligibility import Eligibility
 
 __all__ = ["QUANTITIES", "TIERS", "Scores", "Shown", "Value", "score"]
 
@@ -404,7 +404,7 @@ class Scores:
     def eligibility(self) -> Eligibility:
         """The incentive-eligibility decisions under the same rule set (computed once)."""
         if self._memo.eligibility is None:
-            from ranham.rules.eligibility import decide
+            from ranham.rules._eligibility import decide
 
             with paused_gc():
                 self._memo.eligibility = decide(self)

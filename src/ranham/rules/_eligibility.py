@@ -6,6 +6,7 @@ an undefined score last), ties broken by code; ranks are 1, 2, 3, … with none 
 
 >>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
+>>> from ranham.rules import eligibility
 >>> result = eligibility(io.load(SHIPPED_CASES / "bekasi-2022.json"))
 >>> bekasi = result.decision("32.16")
 >>> bekasi.eligible, [(c.criterion.value, c.passed) for c in bekasi.criteria]
