@@ -26,6 +26,7 @@ from ranham.errors import (
     RanhamError,
     RuleSetError,
     TransitionError,
+    UnknownChoiceError,
     UnknownNameError,
 )
 from ranham.model import (
@@ -113,6 +114,7 @@ __all__ = [
     "RanhamError",
     "RuleSetError",
     "TransitionError",
+    "UnknownChoiceError",
     "UnknownNameError",
     # functions (loaded on first use)
     "ValidationResult",
