@@ -26,6 +26,7 @@ from ranham.errors import (
     RanhamError,
     RuleSetError,
     TransitionError,
+    UnknownChoiceError,
     UnknownNameError,
 )
 from ranham.model import (
@@ -61,8 +62,8 @@ from ranham.model import (
 from ranham.periods import PeriodCode, ReportingPeriod, Timing, Window
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.eligibility import eligibility
-    from ranham.rules.explain import explain
+    from ranham.rules._eligibility import eligibility
+    from ranham.rules._explain import explain
     from ranham.rules.loading import load_ruleset
     from ranham.rules.scoring import score
     from ranham.validation import ValidationResult, validate
@@ -113,6 +114,7 @@ __all__ = [
     "RanhamError",
     "RuleSetError",
     "TransitionError",
+    "UnknownChoiceError",
     "UnknownNameError",
     # functions (loaded on first use)
     "ValidationResult",

@@ -31,6 +31,7 @@ __all__ = [
     "RuleSetError",
     "RuleSetProblem",
     "TransitionError",
+    "UnknownChoiceError",
     "UnknownNameError",
 ]
 
@@ -163,6 +164,17 @@ class UnknownNameError(RanhamError, LookupError):
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""
+
+
+class UnknownChoiceError(UnknownNameError, ValueError):
+    """A text that is none of the values an argument takes (a tier other than the three).
+
+    ``Eligibility.ranked("x")`` raises it, as does every method of the rules given, for a tier,
+    a text that is not ``kl``, ``provinsi`` or ``kabkota``. It is both builtins at once: a
+    :class:`ValueError`, as ``Tier("x")`` is, and a :class:`LookupError`, as every
+    :class:`UnknownNameError` is; so ``except ValueError`` and ``except LookupError`` both keep
+    working.
+    """
 
 
 class CycleError(RanhamError, ValueError):

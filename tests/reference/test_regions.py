@@ -22,7 +22,7 @@ from ranham.reference import (
     recoded,
     regions,
 )
-from ranham.reference.regions import _region
+from ranham.reference._regions import _region
 
 DATA = resources.files("ranham.reference").joinpath("data", "regions")
 

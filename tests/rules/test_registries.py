@@ -6,10 +6,13 @@ Before, ``Scores._by_name``, ``_Explainer.quantity``, ``Eligibility.value``, ``d
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ranham import io
-from ranham.errors import PeriodError, RanhamError, UnknownNameError
+from ranham.errors import PeriodError, RanhamError, UnknownChoiceError, UnknownNameError
+from ranham.model import Tier
 from ranham.rules import CYCLE_QUANTITIES, Criterion, Quantity, score
 from ranham.rules import eligibility as eligibility_of
 from ranham.rules.cases import SHIPPED_CASES
@@ -24,10 +27,9 @@ def scores():
 
 
 def _registered():
-    from ranham.rules import eligibility as _  # noqa: F401
+    from ranham.rules._eligibility import DECISION_QUANTITIES, JUDGES
+    from ranham.rules._explain import EXPLAINERS
     from ranham.rules._explain_eligibility import FACTS
-    from ranham.rules.eligibility import DECISION_QUANTITIES, JUDGES
-    from ranham.rules.explain import EXPLAINERS
     from ranham.rules.scoring import QUANTITIES
 
     return QUANTITIES, DECISION_QUANTITIES, JUDGES, EXPLAINERS, FACTS
@@ -69,20 +71,17 @@ def test_a_name_outside_the_registry_is_refused_not_read_as_another(scores, quan
 
 
 def test_the_explainer_refuses_a_name_outside_its_registry(scores):
-    from ranham.rules.explain import _Explainer
+    from ranham.rules._explain import _Explainer
 
     with pytest.raises(UnknownNameError):
         _Explainer(scores).quantity(Quantity("bogus", ("32.16",)))
 
 
 def test_a_criterion_without_a_judge_is_refused(monkeypatch):
-    from ranham.rules import eligibility as module_or_function
-
     judges = _registered()[2]
     monkeypatch.delitem(judges, Criterion.NO_ALLEGATION)
     with pytest.raises(UnknownNameError, match="no-allegation"):
         score(io.load(BEKASI)).eligibility()
-    assert callable(module_or_function)
 
 
 def test_a_criterion_without_an_explanation_is_refused(monkeypatch, scores):
@@ -97,14 +96,39 @@ def test_a_criterion_without_an_explanation_is_refused(monkeypatch, scores):
 # -- the error kinds of issue 15 --------------------------------------------------------------
 
 
-def test_ranked_with_a_text_that_is_no_tier_is_a_lookup_error_of_ranham():
+def test_ranked_with_a_text_that_is_no_tier_is_a_value_error_of_ranham():
     result = eligibility_of(io.load(BEKASI))
-    with pytest.raises(UnknownNameError, match="'x' is not a tier"):
+    with pytest.raises(UnknownChoiceError, match="'x' is not a tier") as caught:
         result.ranked("x")
+    # a ranham error, and both builtins: Tier("x") is a ValueError, an unknown name a LookupError
+    assert isinstance(caught.value, RanhamError)
+    assert isinstance(caught.value, ValueError)
+    assert isinstance(caught.value, UnknownNameError)
     assert [d.code for d in result.ranked("kabkota")] == [
-        d.code
-        for d in result.ranked(next(iter({d.tier for d in result.decisions if d.code == "32.16"})))
+        d.code for d in result.ranked(Tier.REGENCY_CITY)
     ]
+
+
+@pytest.mark.parametrize(
+    "call",
+    [
+        lambda scores: scores.eligibility().ranked("KL"),
+        lambda scores: scores.to_json(tier="x"),
+        lambda scores: scores.eligibility().to_json(tier="x"),
+        lambda scores: scores.tier_annual("x"),
+        lambda scores: scores.tier_period("provinces", "2022-B04"),
+    ],
+    ids=["ranked", "scores-json", "eligibility-json", "tier-annual", "tier-period"],
+)
+def test_every_text_that_is_no_tier_raises_the_same_error(scores, call):
+    with pytest.raises(UnknownChoiceError, match="is not a tier; the tiers are kl, provinsi"):
+        call(scores)
+
+
+def test_a_tier_in_a_quantity_name_is_still_an_unknown_quantity(scores):
+    with pytest.raises(UnknownNameError, match=re.escape("T(x)")) as caught:
+        scores.value("T(x)")
+    assert type(caught.value) is UnknownNameError
 
 
 @pytest.mark.parametrize("period", ["2022-B4", "garbage", "2022-B05"])

@@ -32,14 +32,14 @@ Every result is a frozen value with a ``to_json()`` method.
 
 from __future__ import annotations
 
-from ranham.recommendations.labels import LABELS, label, yes_no
-from ranham.recommendations.links import (
+from ranham.recommendations._links import (
     LinkState,
     ResolvedLink,
     links,
     resolve,
     shipped_rulesets,
 )
+from ranham.recommendations.labels import LABELS, label, yes_no
 from ranham.recommendations.tracking import (
     Coverage,
     ForumTracking,

@@ -36,7 +36,7 @@ from ranham.model import (
     Recommendation,
     Theme,
 )
-from ranham.recommendations.links import ResolvedLink, recommendation_links, ruleset_ids_for
+from ranham.recommendations._links import ResolvedLink, recommendation_links, ruleset_ids_for
 
 __all__ = [
     "Coverage",

@@ -23,6 +23,17 @@
 from __future__ import annotations
 
 from ranham.reference import forums
+from ranham.reference._regions import (
+    DECREES,
+    EDITIONS,
+    ChangeKind,
+    Region,
+    RegionChange,
+    RegionTable,
+    changes,
+    recoded,
+    regions,
+)
 from ranham.reference.checks import check_institutions, name_key
 from ranham.reference.forums import bekasi_2022
 from ranham.reference.generator import (
@@ -34,17 +45,6 @@ from ranham.reference.generator import (
     example_reports,
 )
 from ranham.reference.plan import RANHAM_2021_2025
-from ranham.reference.regions import (
-    DECREES,
-    EDITIONS,
-    ChangeKind,
-    Region,
-    RegionChange,
-    RegionTable,
-    changes,
-    recoded,
-    regions,
-)
 
 __all__ = [
     # the plan

@@ -29,9 +29,9 @@ from ranham.model import (
 )
 from ranham.periods import PeriodCode, Window
 from ranham.reference._draw import Draw
+from ranham.reference._regions import Region, regions
 from ranham.reference._topics import MEASURE_TEMPLATES, TOPICS, Topic, evidence_kind_of
 from ranham.reference.plan import RANHAM_2021_2025
-from ranham.reference.regions import Region, regions
 
 __all__ = [
     "ACTION_COUNTS",

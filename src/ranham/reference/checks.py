@@ -42,7 +42,7 @@ import orjson
 
 from ranham.errors import DocumentError, InvariantError
 from ranham.model import Dataset, Institution, InstitutionKind, code_fits_kind
-from ranham.reference.regions import RegionTable, regions
+from ranham.reference._regions import RegionTable, regions
 from ranham.validation import validate
 from ranham.validation.issues import Issue
 from ranham.words import Catalog, Lang

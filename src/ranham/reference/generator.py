@@ -3,7 +3,7 @@
 :func:`example_dataset` builds one plan year of RANHAM 2021–2025 the size of the real thing:
 
 - **Institutions** are real: the provinces and regencies/cities of a shipped region table
-  (:mod:`ranham.reference.regions`), the six administrative units of DKI Jakarta included as
+  (:func:`~ranham.reference.regions`), the six administrative units of DKI Jakarta included as
   non-autonomous institutions (they carry no regional action), and 28 ministries and agencies
   under their real names. For 2021 and 2022 the provinces are the 34 that the published
   targets count (the 2022 edition without 93 Papua Selatan, 94 Papua Tengah and 95 Papua

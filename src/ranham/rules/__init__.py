@@ -16,6 +16,8 @@ documents, live above the rules in :mod:`ranham.cases`.
 
 from __future__ import annotations
 
+from ranham.rules._eligibility import CriterionResult, Decision, Eligibility, eligibility
+from ranham.rules._explain import explain
 from ranham.rules._json_types import (
     ActionScoreJson,
     CriterionJson,
@@ -31,8 +33,6 @@ from ranham.rules._json_types import (
 )
 from ranham.rules.counting import CountReason, ReportCount
 from ranham.rules.cycles import CYCLE_QUANTITIES, Cycles, evaluate_years
-from ranham.rules.eligibility import CriterionResult, Decision, Eligibility, eligibility
-from ranham.rules.explain import explain
 from ranham.rules.loading import default_ruleset, load_ruleset, loads_ruleset, shipped_rulesets
 from ranham.rules.node import Node
 from ranham.rules.numbers import fixed, round_half_up

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from ranham.errors import UnknownNameError
 from ranham.model import ReportStatus
 from ranham.periods import ReportingPeriod, Timing
-from ranham.rules.eligibility import CriterionResult, allegation_window
+from ranham.rules._eligibility import CriterionResult, allegation_window
 from ranham.rules.node import Node
 from ranham.rules.numbers import fixed
 from ranham.rules.quantities import name
@@ -17,7 +17,7 @@ from ranham.rules.scoring import Scores
 from ranham.rules.texts import Message
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.explain import _Explainer
+    from ranham.rules._explain import _Explainer
 
 __all__ = ["FACTS", "criterion_node"]
 
@@ -63,7 +63,7 @@ def _previous_facts(explainer: _Explainer, code: str) -> Facts:
 
 def _year_annual(explainer: _Explainer, year: int, code: str) -> Node:
     """``S(CODE,YEAR)`` of an earlier year, with that year's own explanation below it."""
-    from ranham.rules.explain import _Explainer
+    from ranham.rules._explain import _Explainer
 
     other = explainer.s.history[year]
     if other.ruleset != explainer.s.ruleset:
@@ -88,7 +88,7 @@ def _year_annual(explainer: _Explainer, year: int, code: str) -> Node:
 
 
 def _consistent_facts(explainer: _Explainer, code: str) -> Facts:
-    from ranham.rules.explain import _Explainer
+    from ranham.rules._explain import _Explainer
 
     scores = explainer.s
     n = scores.ruleset.eligibility.consistent_years or 1

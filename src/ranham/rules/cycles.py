@@ -42,9 +42,9 @@ import attrs
 from ranham.errors import CycleError, PeriodError, UnknownNameError
 from ranham.model import Dataset, FrozenMap, Tier
 from ranham.periods import ReportingPeriod
+from ranham.rules._eligibility import Eligibility
+from ranham.rules._explain import _Explainer
 from ranham.rules._recoding import canonical
-from ranham.rules.eligibility import Eligibility
-from ranham.rules.explain import _Explainer
 from ranham.rules.loading import load_ruleset, ruleset_for
 from ranham.rules.node import Node, NodeValue
 from ranham.rules.numbers import exact_sum, fixed_change, mean

@@ -25,7 +25,7 @@ from ranham.rules._json_types import (
 from ranham.words import Lang
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.eligibility import Eligibility
+    from ranham.rules._eligibility import Eligibility
     from ranham.rules.scoring import Scores
 
 __all__ = ["eligibility_json", "scores_json"]

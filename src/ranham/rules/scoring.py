@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from ranham._process import paused_gc
-from ranham.errors import ArgumentTypeError, PeriodError, UnknownNameError
+from ranham.errors import ArgumentTypeError, PeriodError, UnknownChoiceError, UnknownNameError
 from ranham.model import Action, ActionEntry, Dataset, Institution, Report, Tier
 from ranham.periods import PeriodCode, ReportingPeriod
 from ranham.rules._json_types import ScoresJson
@@ -38,7 +38,7 @@ from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import MissingPeriod, RuleSet
 
 if TYPE_CHECKING:  # pragma: no cover
-    from ranham.rules.eligibility import Eligibility
+    from ranham.rules._eligibility import Eligibility
 
 __all__ = ["QUANTITIES", "TIERS", "Scores", "Shown", "Value", "score"]
 
@@ -51,6 +51,22 @@ Shown: TypeAlias = str | bool | int | None
 
 TIERS: tuple[Tier, ...] = (Tier.KL, Tier.PROVINCE, Tier.REGENCY_CITY)
 """The tiers in output order."""
+
+
+def as_tier(tier: Tier | str) -> Tier:
+    """``tier`` as a :class:`~ranham.model.Tier`, given as one or as its value (``"kl"``).
+
+    Any other text raises :class:`~ranham.errors.UnknownChoiceError` (a ``ValueError`` and a
+    ``LookupError``) naming the tiers.
+    """
+    if isinstance(tier, Tier):
+        return tier
+    try:
+        return Tier(tier)
+    except ValueError:
+        raise UnknownChoiceError(
+            f"{tier!r} is not a tier; the tiers are {', '.join(t.value for t in TIERS)}"
+        ) from None
 
 
 def score(dataset: Dataset, ruleset: RuleSet | str | os.PathLike[str] | None = None) -> Scores:
@@ -404,7 +420,7 @@ class Scores:
     def eligibility(self) -> Eligibility:
         """The incentive-eligibility decisions under the same rule set (computed once)."""
         if self._memo.eligibility is None:
-            from ranham.rules.eligibility import decide
+            from ranham.rules._eligibility import decide
 
             with paused_gc():
                 self._memo.eligibility = decide(self)
@@ -423,13 +439,14 @@ class Scores:
         ``tier`` (a :class:`~ranham.model.Tier` or its value, as for
         :meth:`Eligibility.to_json <ranham.rules.Eligibility.to_json>`) keeps that tier's item
         of ``tiers`` and its institutions only; the national figures and the overall counts
-        stay those of every tier. Another string raises :class:`ValueError`. Each institution
+        stay those of every tier. Another string raises :class:`~ranham.errors.UnknownChoiceError`
+        (a :class:`ValueError`). Each institution
         carries its ``name`` after its ``code`` (an addition to ``scoring.md``). The same
         inputs always give the same object, and :func:`orjson.dumps` the same bytes.
         """
         from ranham.rules.output import scores_json
 
-        chosen = None if tier is None else Tier(tier)
+        chosen = None if tier is None else as_tier(tier)
         with paused_gc():
             return scores_json(
                 self,
@@ -451,14 +468,7 @@ class Scores:
         return period
 
     def _tier(self, tier: Tier | str) -> Tier:
-        if isinstance(tier, Tier):
-            return tier
-        try:
-            return Tier(tier)
-        except ValueError:
-            raise UnknownNameError(
-                f"{tier!r} is not a tier; the tiers are kl, provinsi, kabkota"
-            ) from None
+        return as_tier(tier)
 
     def _code(self, code: str) -> str:
         if code not in self._memo.assigned:

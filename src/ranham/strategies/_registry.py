@@ -95,6 +95,7 @@ _FACTORIES: dict[object, Callable[[], st.SearchStrategy[Any]]] = {
         errors.RuleSetError, texts(), location=st.one_of(st.just(""), texts())
     ),
     errors.UnknownNameError: lambda: st.builds(errors.UnknownNameError, texts()),
+    errors.UnknownChoiceError: lambda: st.builds(errors.UnknownChoiceError, texts()),
     errors.CycleError: lambda: st.builds(errors.CycleError, texts()),
     errors.MissingYearsError: lambda: st.builds(
         errors.MissingYearsError, texts(), years=st.lists(st.integers(1, 9999), max_size=5)

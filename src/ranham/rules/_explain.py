@@ -24,8 +24,8 @@ import attrs
 
 from ranham.model import MeasureEntry, Tier
 from ranham.periods import ReportingPeriod, Timing
+from ranham.rules._eligibility import Eligibility
 from ranham.rules.counting import ACCEPTED, CountReason, measure_met
-from ranham.rules.eligibility import Eligibility
 from ranham.rules.node import Node
 from ranham.rules.numbers import fixed
 from ranham.rules.quantities import Quantity, name, parse_quantity, unknown

@@ -6,6 +6,7 @@ an undefined score last), ties broken by code; ranks are 1, 2, 3, … with none 
 
 >>> from ranham.rules.cases import SHIPPED_CASES
 >>> from ranham import io
+>>> from ranham.rules import eligibility
 >>> result = eligibility(io.load(SHIPPED_CASES / "bekasi-2022.json"))
 >>> bekasi = result.decision("32.16")
 >>> bekasi.eligible, [(c.criterion.value, c.passed) for c in bekasi.criteria]
@@ -32,7 +33,7 @@ from ranham.rules._json_types import EligibilityJson
 from ranham.rules.numbers import at_least
 from ranham.rules.quantities import Quantity, parse_quantity, unknown
 from ranham.rules.ruleset import Criterion, RuleSet
-from ranham.rules.scoring import QUANTITIES, Scores, Shown, Value, score
+from ranham.rules.scoring import QUANTITIES, Scores, Shown, Value, as_tier, score
 from ranham.rules.texts import Message
 from ranham.words import Lang
 
@@ -369,16 +370,11 @@ class Eligibility:
     def ranked(self, tier: Tier | str) -> tuple[Decision, ...]:
         """The eligible institutions of ``tier``, in rank order.
 
-        Raises :class:`~ranham.errors.UnknownNameError` for a text that is not a tier.
+        Raises :class:`~ranham.errors.UnknownChoiceError` (a :class:`ValueError` and a
+        :class:`LookupError`) for a text that is not a tier.
         """
-        if not isinstance(tier, Tier):
-            try:
-                tier = Tier(tier)
-            except ValueError:
-                raise UnknownNameError(
-                    f"{tier!r} is not a tier; the tiers are kl, provinsi, kabkota."
-                ) from None
-        found = [d for d in self.decisions if d.tier is tier and d.rank is not None]
+        chosen = as_tier(tier)
+        found = [d for d in self.decisions if d.tier is chosen and d.rank is not None]
         return tuple(sorted(found, key=lambda d: d.rank or 0))
 
     def value(self, quantity: str | Quantity) -> Value:
@@ -408,13 +404,14 @@ class Eligibility:
         """The JSON object of ``ranham eligibility``; ``observed``/``required`` in ``lang``.
 
         ``tier`` keeps that tier's decisions only (a :class:`~ranham.model.Tier` or its value;
-        another string raises :class:`ValueError`). When the rule set enables a look-back
+        another string raises :class:`~ranham.errors.UnknownChoiceError`, a
+        :class:`ValueError`). When the rule set enables a look-back
         criterion, ``years`` lists every year the decisions read (the year judged and the
         earlier years within the plan), oldest first.
         """
         from ranham.rules.output import eligibility_json
 
-        data = eligibility_json(self, lang=lang, tier=None if tier is None else Tier(tier).value)
+        data = eligibility_json(self, lang=lang, tier=None if tier is None else as_tier(tier).value)
         if self.ruleset.eligibility.look_back:
             years = sorted({self.scores.year, *needed_years(self.scores)})
             return {
