@@ -97,3 +97,27 @@ def test_a_year_of_a_series_says_its_anchor():
     dataset = example_dataset(year=2023, seed=1, scale=SMALL, anchor=2021)
     assert dataset.extensions["ranham"]["anchor"] == 2021
     assert "anchor" not in example_dataset(year=2023, seed=1, scale=SMALL).extensions["ranham"]
+
+
+def test_the_streamed_reports_of_a_series_year_are_the_dataset_s():
+    from ranham.reference import example_reports
+
+    arguments = {"year": 2024, "seed": 3, "scale": SMALL, "anchor": 2022}
+    streamed = tuple(example_reports(**arguments))
+    assert streamed == example_dataset(**arguments).reports
+    assert streamed != example_dataset(year=2024, seed=3, scale=SMALL).reports
+
+
+@settings(max_examples=5, deadline=None)
+@given(year=YEARS, anchor=YEARS, seed=SEEDS)
+def test_below_scale_one_a_series_keeps_the_anchor_s_institutions(year, anchor, seed):
+    from ranham.reference import example_institutions
+
+    def keys(of_year, **kwargs):
+        institutions = example_institutions(year=of_year, seed=seed, scale=0.05, **kwargs)
+        return {series_key(i.code) for i in institutions}
+
+    kept = keys(anchor)
+    assert keys(anchor, anchor=anchor) == kept
+    new_provinces = {"93", "94", "95", "96"}
+    assert keys(year, anchor=anchor) - new_provinces == kept - new_provinces

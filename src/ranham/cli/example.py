@@ -11,7 +11,7 @@ Writes into ``DIR`` (created if needed; files of the same name are overwritten):
   reports that :func:`ranham.reference.example_reports` streams): check it with
   ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``;
 - with ``--years 2021-2025``: ``national-dataset-YEAR.json`` for each of those years, a national
-  series with the same seed and scale (at scale 1 the same institutions every year, the
+  series with the same seed and scale (the same institutions every year, the
   regencies/cities of Papua Barat Daya under their ``92.xx`` codes until 2022 and ``96.xx``
   from 2023): see it with ``ranham trend DIR/national-dataset-20*.json``. The series is
   anchored at ``--year`` (or at its first year when it does not hold ``--year``): that year is

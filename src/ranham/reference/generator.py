@@ -41,7 +41,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from datetime import date, timedelta
-from functools import cache
 
 from ranham.model import (
     Action,
@@ -61,10 +60,10 @@ from ranham.reference._catalog import (
     WINDOW_SOURCES,
     Blueprint,
     blueprint,
+    series_key,
 )
 from ranham.reference._draw import Draw
 from ranham.reference._simulate import COMPLETION_DRIFT, DILIGENCE_DRIFT, Level, Simulator
-from ranham.reference.regions import recoded
 
 __all__ = [
     "ACTION_COUNTS",
@@ -84,19 +83,27 @@ __all__ = [
 _GENERATOR = "ranham.reference.example_dataset"
 
 
-def example_catalog(*, year: int = 2022, seed: int = 0, scale: float = 1.0) -> Catalog:
+def example_catalog(
+    *, year: int = 2022, seed: int = 0, scale: float = 1.0, anchor: int | None = None
+) -> Catalog:
     """The catalog of :func:`example_dataset` with the same arguments."""
-    return blueprint(year=year, seed=seed, scale=scale, edition=None).catalog
+    return blueprint(year=year, seed=seed, scale=scale, edition=None, same_as=anchor).catalog
 
 
 def example_institutions(
-    *, year: int = 2022, seed: int = 0, scale: float = 1.0, edition: str | None = None
+    *,
+    year: int = 2022,
+    seed: int = 0,
+    scale: float = 1.0,
+    edition: str | None = None,
+    anchor: int | None = None,
 ) -> tuple[Institution, ...]:
     """The institutions of :func:`example_dataset` with the same arguments.
 
     Ministries and agencies first, then the regions in code order.
     """
-    return blueprint(year=year, seed=seed, scale=scale, edition=edition).institutions
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
+    return plan.institutions
 
 
 def example_reports(
@@ -113,7 +120,7 @@ def example_reports(
     list), so ``ranham.io.write_jsonl(example_reports(scale=10), path)`` writes a large archive
     for benchmarks. The reports are the dataset's, in the same order.
     """
-    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition)
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
     simulator = _simulator(plan, seed)
     levels = _previous_levels(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor)
     for institution, assigned in _assignments(plan):
@@ -138,13 +145,15 @@ def example_dataset(
     ``anchor`` makes the year one of a **series**: the anchor year is exactly the single-year
     example (``anchor=None`` or ``anchor=year`` give the same dataset), and every other year
     follows from its neighbour nearer the anchor, each institution drifting a little from where
-    it stood there (:func:`example_levels`). Give every year of a series the same ``anchor``, seed,
-    scale and edition.
+    it stood there (:func:`example_levels`). Below scale 1 every year of a series keeps the
+    institutions the anchor year keeps (matched across editions of the region codes), instead
+    of thinning them anew. Give every year of a series the same ``anchor``, seed, scale and
+    edition.
 
     Raises :class:`~ranham.errors.InvariantError` for arguments out of range and
     :class:`~ranham.errors.UnknownNameError` for an edition that is not shipped.
     """
-    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition)
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
     simulator = _simulator(plan, seed)
     levels = _previous_levels(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor)
     reports: list[Report] = []
@@ -161,20 +170,6 @@ def example_dataset(
         allegations=_allegations(plan, seed),
         extensions={"ranham": provenance},
     )
-
-
-def series_key(code: str) -> str:
-    """The code that follows an institution through a series: its code in the 2025 edition.
-
-    >>> series_key("92.71"), series_key("33.73")
-    ('96.71', '33.73')
-    """
-    return _recoding().get(code, code)
-
-
-@cache
-def _recoding() -> Mapping[str, str]:
-    return recoded("2022", "2025")
 
 
 def example_levels(
@@ -209,7 +204,6 @@ def _previous_levels(
     """The levels a year of a series drifts from (none in the anchor year)."""
     if anchor is None or anchor == year:
         return {}
-    blueprint(year=anchor, seed=seed, scale=scale, edition=edition)  # checks the anchor
     before = year - 1 if year > anchor else year + 1
     return _walk(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor, to=before)[0]
 
@@ -227,7 +221,7 @@ def _walk(
     levels: dict[str, Level] = {}
     reached: dict[str, Level] = {}
     for walked in range(anchor, to + step, step):
-        plan = blueprint(year=walked, seed=seed, scale=scale, edition=edition)
+        plan = blueprint(year=walked, seed=seed, scale=scale, edition=edition, same_as=anchor)
         simulator = _simulator(plan, seed)
         reached = {}
         for institution, assigned in _assignments(plan):
