@@ -121,6 +121,20 @@ def test_example_years_writes_a_series_that_evaluates_across_years(tmp_path, cap
     assert [d.catalog.year for d in series] == [2021, 2022, 2023]
     assert evaluate_years(series).years == (2021, 2022, 2023)
     assert "ranham trend" in capsys.readouterr().out
+    # the series is anchored at --year (2022): that year is national-dataset.json itself
+    anchor = (out / "national-dataset-2022.json").read_bytes()
+    assert anchor == (out / "national-dataset.json").read_bytes()
+    assert series[0].extensions["ranham"]["anchor"] == 2022
+    assert series[2].extensions["ranham"]["anchor"] == 2022
+
+
+def test_a_series_without_the_year_is_anchored_at_its_first_year(tmp_path):
+    out = tmp_path / "series"
+    argv = ["example", "--out", str(out), "--scale", "0.02", "--year", "2021"]
+    assert main([*argv, "--years", "2023-2024"]) == 0
+    first = io.load(out / "national-dataset-2023.json")
+    assert "anchor" not in first.extensions["ranham"]
+    assert io.load(out / "national-dataset-2024.json").extensions["ranham"]["anchor"] == 2023
 
 
 def test_the_national_series_keeps_its_institutions_recoded_where_the_edition_changes():

@@ -59,6 +59,7 @@ HELP: dict[str | tuple[str, str], str] = {
     ("validate", "paths"): "berkas (.json, .jsonl, formulir .xlsx) atau direktori yang ditelusuri",
     ("score", "out"): "buku kerja yang ditulis (--format xlsx)",
     ("eligibility", "out"): "buku kerja yang ditulis (--format xlsx)",
+    ("trend", "out"): "buku kerja yang ditulis (--format xlsx)",
     ("demo", "sheets"): "tulis juga buku kerja skor nasional dan satu formulir laporan terisi "
     "(.xlsx) di direktori ini",
     ("eligibility", "previous"): "dataset tahun-tahun sebelumnya dari rencana yang sama, untuk "
@@ -66,7 +67,8 @@ HELP: dict[str | tuple[str, str], str] = {
     "tidak ada disebutkan, kode keluar 2",
     ("check", "max_size"): "ukuran terbesar berkas kasus yang dibaca, dalam bita (bawaan: "
     "16777216)",
-    ("example", "years"): "tulis juga deret nasional, satu dataset per tahun, mis. 2021-2025",
+    ("example", "years"): "tulis juga deret nasional, satu dataset per tahun, mis. 2021-2025; "
+    "tahun --year di dalamnya adalah national-dataset.json, tahun lain bergeser sedikit darinya",
     ("demo", "years"): "tahun-tahun tren penutup (bawaan 2021-2025)",
     ("trend", "datasets"): "dokumen dataset (.json) dari satu rencana, satu per tahun, dalam "
     "urutan apa saja",

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ranham import io
-from ranham.cli._common import EXIT_OK, EXIT_USAGE, fail
+from ranham.cli._common import EXIT_OK, EXIT_USAGE, clean, fail
 from ranham.errors import DocumentError, UnknownNameError
 from ranham.model import Catalog, Dataset
 from ranham.validation import Lang
@@ -22,9 +22,12 @@ __all__ = [
     "add_out",
     "check_form",
     "demo_sheets",
+    "digest",
     "load_context",
+    "needs_out",
     "print_issue_lines",
     "write_scores",
+    "write_trend",
 ]
 
 _NEEDS_OUT = {
@@ -32,6 +35,12 @@ _NEEDS_OUT = {
     "id": "--format xlsx memerlukan --out BERKAS.xlsx (buku kerja tidak ditulis ke terminal).",
 }
 _WROTE = {"en": "wrote {path}", "id": "menulis {path}"}
+_CANNOT_WRITE = {
+    "en": "cannot write the workbook {path} ({reason}): give --out a file in a folder that "
+    "exists and that you may write to.",
+    "id": "tidak dapat menulis buku kerja {path} ({reason}): berikan --out berkas di folder "
+    "yang ada dan boleh ditulisi.",
+}
 _NOT_CONTEXT = {
     "en": "{path} is a {kind} document; a catalog or a dataset is needed.",
     "id": "{path} adalah dokumen {kind}; diperlukan katalog atau dataset.",
@@ -83,6 +92,35 @@ def write_scores(args: argparse.Namespace, scores: Any, eligibility: Any = None)
         return fail(_NEEDS_OUT[lang], EXIT_USAGE)
     digest = hashlib.sha256(Path(args.dataset).read_bytes()).hexdigest()
     write_score_workbook(scores, Path(args.out), eligibility=eligibility, lang=lang, digest=digest)
+    print(_WROTE[lang].format(path=args.out), file=sys.stderr)
+    return EXIT_OK
+
+
+def needs_out(args: argparse.Namespace) -> int | None:
+    """Exit status 2 after saying so when ``--format xlsx`` comes without ``--out``."""
+    if args.format == "xlsx" and not args.out:
+        return fail(_NEEDS_OUT[args.lang], EXIT_USAGE)
+    return None
+
+
+def digest(path: str) -> str:
+    """The SHA-256 of the file at ``path`` (the about sheet names each input by it)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def write_trend(args: argparse.Namespace, cycles: Any, digests: dict[int, str]) -> int:
+    """Write the trend workbook of ``ranham trend --format xlsx --out FILE``."""
+    from ranham.sheets import write_trend_workbook
+
+    lang: Lang = args.lang
+    refused = needs_out(args)
+    if refused is not None:
+        return refused
+    try:
+        write_trend_workbook(cycles, Path(args.out), code=args.code, lang=lang, digests=digests)
+    except OSError as error:
+        reason = clean(error.strerror or type(error).__name__)
+        return fail(_CANNOT_WRITE[lang].format(path=clean(args.out), reason=reason), EXIT_USAGE)
     print(_WROTE[lang].format(path=args.out), file=sys.stderr)
     return EXIT_OK
 

@@ -5,7 +5,8 @@ harmonised JSON a ministry would receive, validates those bytes, reads them back
 year, decides incentive eligibility and explains one decision, printing the tier table with
 targets, the national figure, participation, the top eligible institutions of each tier and
 the explanation. It ends with the trend of the nation and its tiers across the plan's years
-(``--years``, default 2021-2025), each year generated with the same seed and scale.
+(``--years``, default 2021-2025): a series with the same seed and scale, anchored at the demo's
+year (each other year drifts from its neighbour, as ``ranham example --years`` writes it).
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TypeVar
 
 from ranham import io
 from ranham.cli._common import EXIT_FINDINGS, EXIT_OK, add_lang, clean_lines, number, render_table
-from ranham.cli.example import parse_years
+from ranham.cli.example import parse_years, series_anchor
 from ranham.cli.score import TIER_NAMES, participation_table, tier_table, title
 from ranham.cli.trend import trend_table
 from ranham.model import Dataset
@@ -203,11 +204,12 @@ def _print_trend(args: argparse.Namespace, generated: Dataset, lang: Lang) -> No
     years: range = args.years
     text = TEXT[lang]
     print(text["step-trend"].format(first=years[0], last=years[-1]))
+    anchor = series_anchor(years, generated.catalog.year)
     series, t_generate = _timed(
         lambda: [
             generated
-            if year == generated.catalog.year
-            else example_dataset(year=year, seed=args.seed, scale=args.scale)
+            if year == generated.catalog.year  # the anchor of the series
+            else example_dataset(year=year, seed=args.seed, scale=args.scale, anchor=anchor)
             for year in years
         ]
     )

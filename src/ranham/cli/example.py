@@ -11,9 +11,13 @@ Writes into ``DIR`` (created if needed; files of the same name are overwritten):
   reports that :func:`ranham.reference.example_reports` streams): check it with
   ``ranham validate DIR/reports.jsonl --catalog DIR/national-catalog.json``;
 - with ``--years 2021-2025``: ``national-dataset-YEAR.json`` for each of those years, a national
-  series with the same seed and scale (at scale 1 the same institutions every year, the
+  series with the same seed and scale (the same institutions every year, the
   regencies/cities of Papua Barat Daya under their ``92.xx`` codes until 2022 and ``96.xx``
-  from 2023): see it with ``ranham trend DIR/national-dataset-20*.json``.
+  from 2023): see it with ``ranham trend DIR/national-dataset-20*.json``. The series is
+  anchored at ``--year`` (or at its first year when it does not hold ``--year``): that year is
+  exactly ``national-dataset.json``, and each other year follows from its neighbour nearer the
+  anchor, every institution keeping its level and moving by a small drift
+  (:func:`ranham.reference.example_dataset`, ``anchor``).
 
 Every file validates without error (``ranham validate DIR``); late and early submissions show as
 warnings, as they should. Institutions and their names are real; actions, reports and
@@ -142,9 +146,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--years",
         type=parse_years,
         metavar="FIRST-LAST",
-        help="also write a national series, one dataset per year, e.g. 2021-2025",
+        help="also write a national series, one dataset per year, e.g. 2021-2025; "
+        "the year --year in it is national-dataset.json, the others drift from it",
     )
     add_lang(parser)
+
+
+def series_anchor(years: range, year: int) -> int | None:
+    """The anchor of a series: ``year`` when the series holds it, else its first year."""
+    if not years:
+        return None
+    return year if year in years else years[0]
 
 
 def parse_years(text: str) -> range:
@@ -177,7 +189,13 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     national = example_dataset(year=args.year, seed=args.seed, scale=args.scale)
     years: range = args.years or range(0)
-    series = [example_dataset(year=y, seed=args.seed, scale=args.scale) for y in years]
+    anchor = series_anchor(years, args.year)
+    series = [
+        national
+        if year == args.year  # the anchor: the same dataset, not generated twice
+        else example_dataset(year=year, seed=args.seed, scale=args.scale, anchor=anchor)
+        for year in years
+    ]
     small = example_dataset(year=args.year, seed=args.seed, scale=SMALL_SCALE)
     try:
         rows = _write(out, national, small, args.year, text, series)

@@ -3,6 +3,9 @@
 Give the datasets of one plan, one per year, in any order. The table shows the nation and each
 tier per year, over the plan period (``PLAN``) and the change from the year before; ``--code``
 shows one institution's trajectory instead (matched across editions of the region codes).
+``--format xlsx --out FILE`` writes the trend workbook (:func:`ranham.sheets.write_trend_workbook`):
+the same figures as numbers, a sheet per tier with every institution, the ``--code``
+institution's own sheet, and a line chart of the nation and each tier.
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ from ranham.cli._common import (
     render_csv,
     render_table,
 )
+from ranham.cli._sheets import add_out, digest, needs_out, write_trend
 from ranham.cli.score import TIER_NAMES, add_depth, load_dataset
 from ranham.model import Dataset
 from ranham.rules import Cycles, evaluate_years, node_to_json, render_text
@@ -76,7 +80,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="one institution's trajectory (an old region code finds its re-coded successor)",
     )
-    add_format(parser, ("table", "json", "csv"), "table")
+    add_format(parser, ("table", "json", "csv", "xlsx"), "table")
+    add_out(parser)
     parser.add_argument(
         "--explain",
         metavar="QUANTITY",
@@ -89,12 +94,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Evaluate the years and print the trend (or one explanation)."""
     lang: Lang = args.lang
+    if args.explain is None:
+        refused = needs_out(args)  # before any dataset is read
+        if refused is not None:
+            return refused
     datasets: list[Dataset] = []
+    digests: dict[int, str] = {}
     for path in args.datasets:
         loaded = load_dataset(path, lang)
         if isinstance(loaded, int):
             return loaded
         datasets.append(loaded)
+        if args.format == "xlsx":
+            digests[loaded.catalog.year] = digest(path)
     cycles = evaluate_years(datasets, args.ruleset)
     if args.explain is not None:
         node = cycles.explain(args.explain)
@@ -105,6 +117,8 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_OK
     if args.code is not None:
         cycles.to_json(code=args.code)  # refuses an unknown code before printing anything
+    if args.format == "xlsx":  # the trend workbook (ranham.sheets)
+        return write_trend(args, cycles, digests)
     if args.format == "json":
         print_json(cycles.to_json(code=args.code))
     elif args.format == "csv":

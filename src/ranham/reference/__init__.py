@@ -11,7 +11,9 @@
 - **Forum records**: the 2022 Bekasi coordination forum and its public recommendations
   (:func:`bekasi_2022`; all shipped records in :mod:`ranham.reference.forums`).
 - **Example datasets** (:func:`example_dataset`): one national year with the real institution
-  lists and synthetic outcomes, deterministic for a seed, scalable for benchmarks.
+  lists and synthetic outcomes, deterministic for a seed, scalable for benchmarks; with
+  ``anchor``, one year of a series in which every institution keeps its level from year to
+  year, moving by a small drift (:func:`example_levels`).
 
 >>> from ranham.reference import regions, RANHAM_2021_2025
 >>> regions("2025").get("33.73").name
@@ -38,11 +40,16 @@ from ranham.reference.checks import check_institutions, name_key
 from ranham.reference.forums import bekasi_2022
 from ranham.reference.generator import (
     ACTION_COUNTS,
+    COMPLETION_DRIFT,
+    DILIGENCE_DRIFT,
     MAX_SCALE,
+    Level,
     example_catalog,
     example_dataset,
     example_institutions,
+    example_levels,
     example_reports,
+    series_key,
 )
 from ranham.reference.plan import RANHAM_2021_2025
 
@@ -67,9 +74,14 @@ __all__ = [
     "forums",
     # examples
     "ACTION_COUNTS",
+    "COMPLETION_DRIFT",
+    "DILIGENCE_DRIFT",
     "MAX_SCALE",
+    "Level",
     "example_catalog",
     "example_dataset",
     "example_institutions",
+    "example_levels",
     "example_reports",
+    "series_key",
 ]

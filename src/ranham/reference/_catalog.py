@@ -29,7 +29,7 @@ from ranham.model import (
 )
 from ranham.periods import PeriodCode, Window
 from ranham.reference._draw import Draw
-from ranham.reference._regions import Region, regions
+from ranham.reference._regions import Region, recoded, regions
 from ranham.reference._topics import MEASURE_TEMPLATES, TOPICS, Topic, evidence_kind_of
 from ranham.reference.plan import RANHAM_2021_2025
 
@@ -39,6 +39,7 @@ __all__ = [
     "WINDOW_SOURCES",
     "Blueprint",
     "blueprint",
+    "series_key",
 ]
 
 MAX_SCALE = 10.0
@@ -168,10 +169,35 @@ def _sample(rng: Draw, items: Sequence[Region], count: int) -> list[Region]:
     return [items[i] for i in chosen]
 
 
+def series_key(code: str) -> str:
+    """The code that follows an institution through a series: its code in the 2025 edition.
+
+    >>> series_key("92.71"), series_key("33.73")
+    ('96.71', '33.73')
+    """
+    return _recoding().get(code, code)
+
+
+@cache
+def _recoding() -> Mapping[str, str]:
+    return recoded("2022", "2025")
+
+
+def _kept(year: int, seed: int, scale: float, edition: str | None) -> frozenset[str]:
+    """The series keys of the institutions a thinned year (``scale`` below 1) keeps."""
+    regional, agencies, *_ = _institutions(year, seed, scale, edition)
+    return frozenset(series_key(i.code) for i in (*regional, *agencies))
+
+
 def _institutions(
-    year: int, seed: int, scale: float, edition: str | None
+    year: int, seed: int, scale: float, edition: str | None, same_as: int | None = None
 ) -> tuple[list[Institution], list[Institution], str, str, int]:
-    """Regional institutions, K/L, the edition used, the province rule, synthetic count."""
+    """Regional institutions, K/L, the edition used, the province rule, synthetic count.
+
+    Below scale 1, ``same_as`` (the anchor of a series, another year) keeps the institutions
+    that year keeps, matched across editions of the region codes, instead of thinning anew.
+    """
+    kept = None if same_as in (None, year) or scale >= 1 else _kept(same_as, seed, scale, edition)
     rng = Draw(f"{seed}/{year}/institutions")
     if edition is None:
         chosen = "2022" if year <= 2022 else "2025"
@@ -191,7 +217,11 @@ def _institutions(
         rule = f"every province of the {chosen} edition"
     autonomous = list(table.autonomous())
     administrative = list(table.administrative())
-    if scale < 1:
+    if kept is not None:
+        provinces = [r for r in provinces if series_key(r.code) in kept]
+        autonomous = [r for r in autonomous if series_key(r.code) in kept]
+        administrative = [r for r in administrative if series_key(r.code) in kept]
+    elif scale < 1:
         provinces = _sample(rng, provinces, _scaled(len(provinces), scale))
         autonomous = _sample(rng, autonomous, _scaled(len(autonomous), scale))
         administrative = _sample(rng, administrative, _scaled(len(administrative), scale))
@@ -204,7 +234,11 @@ def _institutions(
         (r.to_institution() for r in (*provinces, *autonomous, *administrative, *extra)),
         key=lambda i: i.code,
     )
-    return regional, _kl_institutions(rng, scale), chosen, rule, len(extra)
+    if kept is not None:
+        agencies = [i for i in _kl_list() if i.code in kept]
+    else:
+        agencies = _kl_institutions(rng, scale)
+    return regional, agencies, chosen, rule, len(extra)
 
 
 def _synthetic_regions(used: Sequence[Region], real: Sequence[Region], count: int) -> list[Region]:
@@ -374,8 +408,14 @@ def _kl_actions(
     return actions
 
 
-def blueprint(*, year: int, seed: int, scale: float, edition: str | None) -> Blueprint:
-    """The catalog and institutions of a generated year (see ``example_dataset``)."""
+def blueprint(
+    *, year: int, seed: int, scale: float, edition: str | None, same_as: int | None = None
+) -> Blueprint:
+    """The catalog and institutions of a generated year (see ``example_dataset``).
+
+    ``same_as``: the anchor of the series the year belongs to (below scale 1, the year keeps
+    the anchor's institutions).
+    """
     if type(year) is not int or year not in ACTION_COUNTS:
         raise InvariantError(
             f"'year' must be a year of RANHAM 2021-2025, 2021 to 2025 (got {year!r})."
@@ -386,7 +426,13 @@ def blueprint(*, year: int, seed: int, scale: float, edition: str | None) -> Blu
         raise InvariantError(
             f"'scale' must be a number above 0 and at most {MAX_SCALE} (got {scale!r})."
         )
-    regional, agencies, chosen, rule, extra = _institutions(year, seed, float(scale), edition)
+    if same_as is not None and same_as not in ACTION_COUNTS:
+        raise InvariantError(
+            f"'anchor' must be a year of RANHAM 2021-2025, 2021 to 2025 (got {same_as!r})."
+        )
+    regional, agencies, chosen, rule, extra = _institutions(
+        year, seed, float(scale), edition, same_as
+    )
     counts = ACTION_COUNTS[year]
     # One generator per tier, so that the regional actions do not depend on the scale.
     evidence: dict[str, EvidenceKind] = {}

@@ -14,6 +14,14 @@ are therefore close to all-or-nothing per action, as the published figures sugge
 of 65-87 per period alongside 59.92 % of targets achieved in 2021). Verifiers work in Jakarta
 time, after the window closes; a submission carries the local offset of the institution's
 province (WIB, WITA or WIT).
+
+Across the years of a series an institution keeps its :class:`Level`: the year after (or
+before) a year it was drawn in, its diligence and *completion* (the share of its actions it
+carries out) move by a small drift (a pull of a fifth of the way towards its tier's mean plus a
+random step, at most :data:`DILIGENCE_DRIFT` and :data:`COMPLETION_DRIFT`), drawn from its own
+stream ``f"{seed}/{year}/{code}/drift"``; it then carries out that share of its actions, rounded
+to a whole number, chosen at random. The reports are drawn from the same stream as in a single
+year. An institution met for the first time in a series is drawn as in a single-year example.
 """
 
 from __future__ import annotations
@@ -40,7 +48,7 @@ from ranham.model import (
 from ranham.periods import PeriodCode, ReportingPeriod, Window
 from ranham.reference._draw import Draw
 
-__all__ = ["Simulator"]
+__all__ = ["COMPLETION_DRIFT", "DILIGENCE_DRIFT", "Level", "Simulator"]
 
 WIB = timezone(timedelta(hours=7))
 WITA = timezone(timedelta(hours=8))
@@ -52,6 +60,39 @@ _WIT_PROVINCES = frozenset({"81", "82", "91", "92", "93", "94", "95", "96"})
 
 _MEAN_DILIGENCE = {Tier.KL: 0.95, Tier.PROVINCE: 0.7, Tier.REGENCY_CITY: 0.76}
 _SPREAD = 0.25
+
+COMPLETION_DRIFT = 0.1
+"""The most an institution's completion (share of its actions carried out) moves in a year."""
+DILIGENCE_DRIFT = 0.05
+"""The most an institution's diligence moves in a year."""
+_PULL = 0.2  # the share of the distance to the tier's mean closed in a year
+_NOISE = 0.08  # the width of the year's random step (a triangle on [-_NOISE, _NOISE])
+
+
+@attrs.frozen(kw_only=True)
+class Level:
+    """Where an institution stands in one year of a series, and what the next year drifts from.
+
+    ``diligence`` drives reporting (at all, on time); ``completion`` is the share of its
+    assigned actions the institution carries out, before rounding to a whole number of actions:
+    ``carried`` of its ``assigned`` actions. ``key`` names the drift's stream (the
+    institution's code in the newest edition of the region codes), set by the series.
+    """
+
+    diligence: float
+    completion: float
+    carried: int
+    assigned: int
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return min(high, max(low, value))
+
+
+def _step(draw: Draw, distance: float, bound: float) -> float:
+    """A year's move: a pull towards the tier's mean plus a random step, within ``bound``."""
+    noise = _NOISE * (draw.random() + draw.random() - 1.0)
+    return _clamp(_PULL * distance + noise, -bound, bound)
 
 
 @attrs.frozen
@@ -139,15 +180,65 @@ class Simulator:
             return "serambi.example"
         return "sapa-ham.example"
 
-    def reports(self, institution: Institution, assigned: Sequence[Action]) -> list[Report]:
-        """The reports of ``institution`` for every period; none when nothing is assigned."""
-        if not assigned:
-            return []
+    def level(
+        self, institution: Institution, assigned: Sequence[Action], previous: Level | None = None
+    ) -> Level:
+        """Where ``institution`` stands this year: drawn afresh, or drifted from ``previous``.
+
+        Cheap: no report is drawn. ``assigned`` must not be empty.
+        """
+        return self._start(institution, assigned, previous)[0]
+
+    def _start(
+        self, institution: Institution, assigned: Sequence[Action], previous: Level | None
+    ) -> tuple[Level, Draw, list[_Behaviour]]:
+        """The level, the stream the reports are drawn from, and how each action is handled."""
         rng = Draw(f"{self.seed}/{self.year}/{institution.code}")
         mean = _MEAN_DILIGENCE[institution.tier]
-        diligence = rng.around(mean, _SPREAD)
-        commitment = min(0.995, diligence)
-        behaviour = [_CARRIED_OUT if rng.random() < commitment else _NEGLECTED for _ in assigned]
+        if previous is None:  # the single-year example: these draws must never change
+            diligence = rng.around(mean, _SPREAD)
+            commitment = min(0.995, diligence)
+            behaviour = [
+                _CARRIED_OUT if rng.random() < commitment else _NEGLECTED for _ in assigned
+            ]
+            carried = sum(1 for how in behaviour if how is _CARRIED_OUT)
+            level = Level(
+                diligence=diligence,
+                completion=carried / len(assigned),
+                carried=carried,
+                assigned=len(assigned),
+            )
+            return level, rng, behaviour
+        drift = Draw(f"{self.seed}/{self.year}/{institution.code}/drift")
+        diligence = _clamp(
+            previous.diligence + _step(drift, mean - previous.diligence, DILIGENCE_DRIFT),
+            0.02,
+            1.0,
+        )
+        completion = _clamp(
+            previous.completion + _step(drift, mean - previous.completion, COMPLETION_DRIFT),
+            0.0,
+            1.0,
+        )
+        n = len(assigned)
+        carried = min(n, int(completion * n + 0.5))
+        chosen = set(drift.indices(n, carried))
+        behaviour = [_CARRIED_OUT if i in chosen else _NEGLECTED for i in range(n)]
+        level = Level(diligence=diligence, completion=completion, carried=carried, assigned=n)
+        return level, rng, behaviour
+
+    def reports(
+        self, institution: Institution, assigned: Sequence[Action], previous: Level | None = None
+    ) -> list[Report]:
+        """The reports of ``institution`` for every period; none when nothing is assigned.
+
+        ``previous`` is the institution's level in the neighbouring year of a series (see
+        :meth:`level`); without it the institution is drawn as in a single-year example.
+        """
+        if not assigned:
+            return []
+        level, rng, behaviour = self._start(institution, assigned, previous)
+        diligence = level.diligence
         plan = tuple(zip(assigned, behaviour, strict=True))
         out: list[Report] = []
         for code in self.periods:

@@ -60,40 +60,59 @@ from ranham.reference._catalog import (
     WINDOW_SOURCES,
     Blueprint,
     blueprint,
+    series_key,
 )
 from ranham.reference._draw import Draw
-from ranham.reference._simulate import Simulator
+from ranham.reference._simulate import COMPLETION_DRIFT, DILIGENCE_DRIFT, Level, Simulator
 
 __all__ = [
     "ACTION_COUNTS",
+    "COMPLETION_DRIFT",
+    "DILIGENCE_DRIFT",
     "MAX_SCALE",
     "WINDOW_SOURCES",
+    "Level",
     "example_catalog",
     "example_dataset",
     "example_institutions",
+    "example_levels",
     "example_reports",
+    "series_key",
 ]
 
 _GENERATOR = "ranham.reference.example_dataset"
 
 
-def example_catalog(*, year: int = 2022, seed: int = 0, scale: float = 1.0) -> Catalog:
+def example_catalog(
+    *, year: int = 2022, seed: int = 0, scale: float = 1.0, anchor: int | None = None
+) -> Catalog:
     """The catalog of :func:`example_dataset` with the same arguments."""
-    return blueprint(year=year, seed=seed, scale=scale, edition=None).catalog
+    return blueprint(year=year, seed=seed, scale=scale, edition=None, same_as=anchor).catalog
 
 
 def example_institutions(
-    *, year: int = 2022, seed: int = 0, scale: float = 1.0, edition: str | None = None
+    *,
+    year: int = 2022,
+    seed: int = 0,
+    scale: float = 1.0,
+    edition: str | None = None,
+    anchor: int | None = None,
 ) -> tuple[Institution, ...]:
     """The institutions of :func:`example_dataset` with the same arguments.
 
     Ministries and agencies first, then the regions in code order.
     """
-    return blueprint(year=year, seed=seed, scale=scale, edition=edition).institutions
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
+    return plan.institutions
 
 
 def example_reports(
-    *, year: int = 2022, seed: int = 0, scale: float = 1.0, edition: str | None = None
+    *,
+    year: int = 2022,
+    seed: int = 0,
+    scale: float = 1.0,
+    edition: str | None = None,
+    anchor: int | None = None,
 ) -> Iterator[Report]:
     """The reports of :func:`example_dataset`, one institution at a time.
 
@@ -101,35 +120,116 @@ def example_reports(
     list), so ``ranham.io.write_jsonl(example_reports(scale=10), path)`` writes a large archive
     for benchmarks. The reports are the dataset's, in the same order.
     """
-    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition)
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
     simulator = _simulator(plan, seed)
+    levels = _previous_levels(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor)
     for institution, assigned in _assignments(plan):
-        yield from simulator.reports(institution, assigned)
+        previous = levels.get(series_key(institution.code))
+        yield from simulator.reports(institution, assigned, previous)
 
 
 def example_dataset(
-    *, year: int = 2022, seed: int = 0, scale: float = 1.0, edition: str | None = None
+    *,
+    year: int = 2022,
+    seed: int = 0,
+    scale: float = 1.0,
+    edition: str | None = None,
+    anchor: int | None = None,
 ) -> Dataset:
     """A realistic, deterministic national dataset of one year of RANHAM 2021–2025.
 
     ``year`` from 2021 to 2025; ``seed`` any integer; ``scale`` above 0 and at most
     :data:`MAX_SCALE`; ``edition`` ``None`` (the provinces the year's targets assume), ``"2022"``
     or ``"2025"``. See the module documentation for what is real and what is synthetic.
+
+    ``anchor`` makes the year one of a **series**: the anchor year is exactly the single-year
+    example (``anchor=None`` or ``anchor=year`` give the same dataset), and every other year
+    follows from its neighbour nearer the anchor, each institution drifting a little from where
+    it stood there (:func:`example_levels`). Below scale 1 every year of a series keeps the
+    institutions the anchor year keeps (matched across editions of the region codes), instead
+    of thinning them anew. Give every year of a series the same ``anchor``, seed, scale and
+    edition.
+
     Raises :class:`~ranham.errors.InvariantError` for arguments out of range and
     :class:`~ranham.errors.UnknownNameError` for an edition that is not shipped.
     """
-    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition)
+    plan = blueprint(year=year, seed=seed, scale=scale, edition=edition, same_as=anchor)
     simulator = _simulator(plan, seed)
+    levels = _previous_levels(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor)
     reports: list[Report] = []
     for institution, assigned in _assignments(plan):
-        reports.extend(simulator.reports(institution, assigned))
+        previous = levels.get(series_key(institution.code))
+        reports.extend(simulator.reports(institution, assigned, previous))
+    provenance = _provenance(plan, year=year, seed=seed, scale=scale)
+    if anchor is not None and anchor != year:
+        provenance["anchor"] = anchor
     return Dataset(
         catalog=plan.catalog,
         institutions=plan.institutions,
         reports=tuple(reports),
         allegations=_allegations(plan, seed),
-        extensions={"ranham": _provenance(plan, year=year, seed=seed, scale=scale)},
+        extensions={"ranham": provenance},
     )
+
+
+def example_levels(
+    *,
+    year: int = 2022,
+    seed: int = 0,
+    scale: float = 1.0,
+    edition: str | None = None,
+    anchor: int | None = None,
+) -> Mapping[str, Level]:
+    """Where each institution with assigned actions stands in ``year`` of a series.
+
+    Keyed by :func:`series_key`. In the anchor year (or with ``anchor=None``) every institution
+    is drawn afresh, as in the single-year example; in another year it has drifted from its
+    level in the neighbouring year nearer the anchor (at most :data:`COMPLETION_DRIFT` and
+    :data:`DILIGENCE_DRIFT`). No report is drawn, so this is cheap.
+
+    >>> from ranham.reference import COMPLETION_DRIFT, example_levels
+    >>> before = example_levels(year=2022, seed=1, scale=0.05, anchor=2022)
+    >>> after = example_levels(year=2023, seed=1, scale=0.05, anchor=2022)
+    >>> all(abs(after[k].completion - before[k].completion) <= COMPLETION_DRIFT
+    ...     for k in before.keys() & after.keys())
+    True
+    """
+    last = year if anchor is None else anchor
+    return _walk(year=year, seed=seed, scale=scale, edition=edition, anchor=last, to=year)[1]
+
+
+def _previous_levels(
+    *, year: int, seed: int, scale: float, edition: str | None, anchor: int | None
+) -> Mapping[str, Level]:
+    """The levels a year of a series drifts from (none in the anchor year)."""
+    if anchor is None or anchor == year:
+        return {}
+    before = year - 1 if year > anchor else year + 1
+    return _walk(year=year, seed=seed, scale=scale, edition=edition, anchor=anchor, to=before)[0]
+
+
+def _walk(
+    *, year: int, seed: int, scale: float, edition: str | None, anchor: int, to: int
+) -> tuple[dict[str, Level], dict[str, Level]]:
+    """Every level met walking from ``anchor`` to ``to`` (both included), and those of ``to``.
+
+    An institution missing from a year, or without assigned actions in it, keeps the level it
+    had last.
+    """
+    blueprint(year=year, seed=seed, scale=scale, edition=edition)  # checks the arguments
+    step = 1 if to >= anchor else -1
+    levels: dict[str, Level] = {}
+    reached: dict[str, Level] = {}
+    for walked in range(anchor, to + step, step):
+        plan = blueprint(year=walked, seed=seed, scale=scale, edition=edition, same_as=anchor)
+        simulator = _simulator(plan, seed)
+        reached = {}
+        for institution, assigned in _assignments(plan):
+            if assigned:
+                key = series_key(institution.code)
+                reached[key] = simulator.level(institution, assigned, levels.get(key))
+        levels.update(reached)
+    return levels, reached
 
 
 def _provenance(plan: Blueprint, *, year: int, seed: int, scale: float) -> dict[str, object]:

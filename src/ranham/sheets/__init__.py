@@ -1,4 +1,4 @@
-"""Spreadsheets: report forms and score workbooks (``.xlsx``), as ``sheets.md`` describes."""
+"""Spreadsheets: report forms, score and trend workbooks (``.xlsx``), as ``sheets.md`` describes."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from ranham.sheets.form import CELL_LIMIT, WrittenForm, write_form
 from ranham.sheets.issues import SHEET_CODES, FormIssue, cell_name
 from ranham.sheets.reader import FormResult, read_form
 from ranham.sheets.scores import BIN_WIDTH, distribution, made_at, write_score_workbook
+from ranham.sheets.trend import write_trend_workbook
 
 __all__ = [
     "BIN_WIDTH",
@@ -25,4 +26,5 @@ __all__ = [
     "read_form",
     "write_form",
     "write_score_workbook",
+    "write_trend_workbook",
 ]

@@ -28,16 +28,25 @@ from ranham.rules import Eligibility, Scores
 from ranham.sheets._deps import openpyxl
 from ranham.validation import Lang
 
-__all__ = ["BIN_WIDTH", "made_at", "write_score_workbook"]
+__all__ = [
+    "BIN_WIDTH",
+    "TIER_NAMES",
+    "TIER_SHEETS",
+    "Writer",
+    "made_at",
+    "number",
+    "save",
+    "write_score_workbook",
+]
 
 BIN_WIDTH = 10
 """The distribution chart counts institutions' annual scores in bins this many points wide."""
 
-_TIER_SHEETS: dict[Lang, dict[Tier, str]] = {
+TIER_SHEETS: dict[Lang, dict[Tier, str]] = {
     "id": {Tier.KL: "K-L", Tier.PROVINCE: "Provinsi", Tier.REGENCY_CITY: "Kabupaten-Kota"},
     "en": {Tier.KL: "K-L", Tier.PROVINCE: "Provinces", Tier.REGENCY_CITY: "Regencies-cities"},
 }
-_TIER_NAMES: dict[Lang, dict[Tier, str]] = {
+TIER_NAMES: dict[Lang, dict[Tier, str]] = {
     "id": {Tier.KL: "K/L", Tier.PROVINCE: "Provinsi", Tier.REGENCY_CITY: "Kabupaten/Kota"},
     "en": {Tier.KL: "K/L", Tier.PROVINCE: "Provinces", Tier.REGENCY_CITY: "Regencies/cities"},
 }
@@ -114,7 +123,7 @@ def made_at() -> datetime:
     return datetime.now(tz=UTC).replace(microsecond=0)
 
 
-def _number(shown: str | None) -> float | None:
+def number(shown: str | None) -> float | None:
     """The JSON output's rounded figure as a number (``None`` stays an empty cell)."""
     return None if shown is None else float(Decimal(shown))
 
@@ -141,16 +150,21 @@ def write_score_workbook(
     book.charts()
     when = at or made_at()
     book.about(digest, when)
+    return save(book.wb, out, when)
+
+
+def save(wb: Any, out: str | os.PathLike[str] | IO[bytes], when: datetime) -> tuple[str, ...]:
+    """Write ``wb`` to ``out`` with every part dated ``when``; return its sheet names."""
     buffer = stdio.BytesIO()
-    book.wb.properties.created = when.astimezone(UTC).replace(tzinfo=None)
-    book.wb.save(buffer)
+    wb.properties.created = when.astimezone(UTC).replace(tzinfo=None)
+    wb.save(buffer)
     data = _fixed_times(buffer.getvalue(), when)
     if isinstance(out, str | os.PathLike):
         with open(out, "wb") as stream:
             stream.write(data)
     else:
         out.write(data)
-    return tuple(book.wb.sheetnames)
+    return tuple(wb.sheetnames)
 
 
 def _fixed_times(data: bytes, when: datetime) -> bytes:
@@ -184,17 +198,16 @@ def _core_times(content: bytes, iso: bytes) -> bytes:
     return content
 
 
-class _Book:
-    def __init__(self, scores: Scores, eligibility: Eligibility | None, lang: Lang) -> None:
+class Writer:
+    """What the workbooks share: sheets, tables with a frozen header, filters and widths."""
+
+    def __init__(self, places: int, lang: Lang) -> None:
         xl = openpyxl()
         self.styles = importlib.import_module("openpyxl.styles")
         self.chart = importlib.import_module("openpyxl.chart")
-        self.scores = scores
-        self.eligibility = eligibility
         self.lang: Lang = lang
-        self.t = _T[lang]
         self.wb = xl.Workbook()
-        self.format = "0." + "0" * scores.places if scores.places else "0"
+        self.format = "0." + "0" * places if places else "0"
 
     def _sheet(self, title: str) -> Any:
         if self.wb.active is not None and self.wb.active.title == "Sheet":
@@ -229,6 +242,14 @@ class _Book:
             letter = sheet.cell(row=1, column=column).column_letter
             sheet.column_dimensions[letter].width = min(max(width + 2, 8), 60)
 
+
+class _Book(Writer):
+    def __init__(self, scores: Scores, eligibility: Eligibility | None, lang: Lang) -> None:
+        super().__init__(scores.places, lang)
+        self.scores = scores
+        self.eligibility = eligibility
+        self.t = _T[lang]
+
     def _yes(self, value: bool | None) -> str | None:
         return None if value is None else self.t["yes" if value else "no"]
 
@@ -242,10 +263,10 @@ class _Book:
             rows.append(
                 [
                     tier.value,
-                    _TIER_NAMES[self.lang][tier],
-                    *(_number(r(s.tier_period(tier, p))) for p in s.periods),
-                    _number(r(s.tier_annual(tier))),
-                    _number(r(s.target(tier))),
+                    TIER_NAMES[self.lang][tier],
+                    *(number(r(s.tier_period(tier, p))) for p in s.periods),
+                    number(r(s.tier_annual(tier))),
+                    number(r(s.target(tier))),
                     self._yes(s.target_met(tier)),
                     s.achieved_targets(tier),
                     s.targets(tier),
@@ -255,8 +276,8 @@ class _Book:
             [
                 "national",
                 t["national"],
-                *(_number(r(s.national_period(p))) for p in s.periods),
-                _number(r(s.national())),
+                *(number(r(s.national_period(p))) for p in s.periods),
+                number(r(s.national())),
                 None,
                 None,
                 s.achieved_targets(),
@@ -280,8 +301,8 @@ class _Book:
             row: list[Any] = [
                 code,
                 s.institution(code).name,
-                *(_number(r(s.institution_period(code, p))) for p in s.periods),
-                _number(r(s.institution_annual(code))),
+                *(number(r(s.institution_period(code, p))) for p in s.periods),
+                number(r(s.institution_annual(code))),
                 s.achieved_count(code),
                 len(s.assigned(code)),
             ]
@@ -291,7 +312,7 @@ class _Book:
                 row += [self._yes(passed.get(c)) for c in criteria]
                 row += [self._yes(decision.eligible), decision.rank]
             rows.append(row)
-        self._table(self._sheet(_TIER_SHEETS[self.lang][tier]), headers, rows)
+        self._table(self._sheet(TIER_SHEETS[self.lang][tier]), headers, rows)
 
     def charts(self) -> None:
         s, t = self.scores, self.t
@@ -302,10 +323,10 @@ class _Book:
         for column, header in enumerate(headers, start=1):
             sheet.cell(row=1, column=column, value=header).font = bold
         for index, tier in enumerate(s.tiers, start=2):
-            sheet.cell(row=index, column=1, value=_TIER_NAMES[self.lang][tier])
+            sheet.cell(row=index, column=1, value=TIER_NAMES[self.lang][tier])
             values = [*(r(s.tier_period(tier, p)) for p in s.periods), r(s.target(tier))]
             for column, shown in enumerate(values, start=2):
-                cell = sheet.cell(row=index, column=column, value=_number(shown))
+                cell = sheet.cell(row=index, column=column, value=number(shown))
                 cell.number_format = self.format
         last_row = 1 + len(s.tiers)
         bar = self.chart.BarChart()
@@ -323,7 +344,7 @@ class _Book:
         start = last_row + 3
         sheet.cell(row=start, column=1, value=t["bin"]).font = bold
         for column, tier in enumerate(s.tiers, start=2):
-            sheet.cell(row=start, column=column, value=_TIER_NAMES[self.lang][tier]).font = bold
+            sheet.cell(row=start, column=column, value=TIER_NAMES[self.lang][tier]).font = bold
         counts = distribution(s)
         for index, low in enumerate(range(0, 100, BIN_WIDTH)):
             high = low + BIN_WIDTH
