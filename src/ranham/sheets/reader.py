@@ -398,7 +398,7 @@ class _Reader:
             (L.CLOSES_CELL, window.closes.isoformat()),
         ]
         if isinstance(self.context, Dataset):
-            checks.insert(1, (L.NAME_CELL, plan.name))
+            checks.insert(1, (L.NAME_CELL, plan.name.strip()))  # a cell reads trimmed
         head = HEAD[self.lang]
         keys = list(L.MEASURE_COLUMNS) + (list(L.VERIFIER_COLUMNS) if self.verifier else [])
         checks += [((L.HEADER_ROW, c), head[k]) for c, k in enumerate(keys, start=1)]
