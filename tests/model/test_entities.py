@@ -108,7 +108,8 @@ def test_windows_in_any_order_are_kept_in_plan_order() -> None:
     ("changes", "code", "field"),
     [
         ({"year": 2026}, "year-outside-plan", "year"),
-        ({"windows": {B04: WINDOWS[B04], B08: WINDOWS[B08]}}, "window-invalid", "windows"),
+        # the missing window, where the validator points (/windows/B12)
+        ({"windows": {B04: WINDOWS[B04], B08: WINDOWS[B08]}}, "window-invalid", "windows.B12"),
         (
             {"windows": {**WINDOWS, B08: Window(date(2022, 5, 1), date(2022, 5, 5))}},
             "window-invalid",
