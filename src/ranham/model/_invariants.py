@@ -42,6 +42,7 @@ __all__ = [
     "ActionMeasures",
     "Problem",
     "assessments",
+    "assigned",
     "declared_counts",
     "duplicates",
     "entry_references",
@@ -679,6 +680,27 @@ def entry_references(
 
 
 # --- datasets -----------------------------------------------------------------------------------
+
+
+def assigned(
+    action_tier: Tier | None,
+    responsible: Collection[str] | None,
+    code: str,
+    tier: Tier | None,
+    autonomous: bool | None,
+) -> bool:
+    """Whether an action is assigned to an institution (``True`` when it cannot be judged).
+
+    A ``kl`` action is assigned to the ministries and agencies its ``responsible`` lists; a
+    regional action to every *autonomous* institution of its tier. ``None`` is unknown.
+    """
+    if action_tier is None or tier is None:
+        return True
+    if action_tier is Tier.KL:
+        return responsible is None or code in responsible
+    if autonomous is None:
+        return True
+    return action_tier is tier and autonomous
 
 
 def listed(code: str, codes: Collection[str], path: Path) -> Problem | None:
