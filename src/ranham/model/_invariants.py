@@ -18,9 +18,12 @@ The rules themselves are listed, with their codes, in the design page
 (``docs/explanation/design.md``). Field-level checks (types, patterns, bounds) live in
 :mod:`ranham.model._checks`; the on-time rule lives in :func:`ranham.periods.timing`.
 
->>> from ranham.model.enums import ReportStatus
->>> [p.code for p in workflow([(ReportStatus.VERIFIED, None)], ReportStatus.VERIFIED)]
-['invalid-transition']
+>>> from datetime import datetime, timezone
+>>> from ranham.model import ReportStatus, StatusChange
+>>> at = datetime(2022, 5, 2, tzinfo=timezone.utc)
+>>> verified = StatusChange(status=ReportStatus.VERIFIED, at=at)
+>>> [(p.key, p.field) for p in workflow([verified], ReportStatus.VERIFIED)]
+[('invalid-transition.step', 'history.0.status')]
 """
 
 from __future__ import annotations
@@ -28,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
 from types import MappingProxyType
-from typing import Any, NoReturn
+from typing import Any, Final, NoReturn, Protocol
 
 import attrs
 
@@ -39,7 +42,11 @@ from ranham.periods import PeriodCode, ReportingPeriod, period_days
 
 __all__ = [
     "ALLOWED_TRANSITIONS",
+    "UNKNOWN",
     "ActionMeasures",
+    "ChangeLike",
+    "EntryLike",
+    "MeasureLike",
     "Problem",
     "assessments",
     "assigned",
@@ -52,6 +59,7 @@ __all__ = [
     "measure_periods",
     "not_before",
     "refuse",
+    "refuse_if",
     "report_period",
     "responsible_by_tier",
     "responsible_listed",
@@ -126,6 +134,12 @@ def refuse(problems: Iterable[Problem], *prefix: str | int) -> None:
             _raise(problem.under(*prefix) if prefix else problem)
 
 
+def refuse_if(problem: Problem | None, *prefix: str | int) -> None:
+    """Raise ``problem`` (seen from ``prefix``) unless it is ``None`` or a warning."""
+    if problem is not None and not problem.warning:
+        _raise(problem.under(*prefix) if prefix else problem)
+
+
 def _raise(problem: Problem) -> NoReturn:
     raise problem.error()
 
@@ -160,7 +174,7 @@ def duplicates(
     text: str | Callable[[Any], str],
     key: str = "",
     params: Callable[[Any], dict[str, Any]] | None = None,
-) -> Iterator[Problem]:
+) -> list[Problem]:
     """``duplicate-id`` for every value that an earlier one repeats.
 
     ``where(i)`` is the path of ``values[i]``; ``text`` the constructor's message (``{got}``
@@ -170,7 +184,8 @@ def duplicates(
     ``related`` to the value's first occurrence, which the validator names.
     """
     if len(set(values)) == len(values):
-        return
+        return []
+    out = []
     first: dict[Hashable, int] = {}
     for index, value in enumerate(values):
         earlier = first.setdefault(value, index)
@@ -179,14 +194,17 @@ def duplicates(
         path = where(index)
         found = params(value) if params is not None else {"field": path[-1], "got": value}
         message = text.replace("{got}", repr(value)) if isinstance(text, str) else text(value)
-        yield Problem(
-            "duplicate-id",
-            key or "duplicate-id.value",
-            path,
-            found,
-            message,
-            related=where(earlier),
+        out.append(
+            Problem(
+                "duplicate-id",
+                key or "duplicate-id.value",
+                path,
+                found,
+                message,
+                related=where(earlier),
+            )
         )
+    return out
 
 
 # --- plan and catalog ---------------------------------------------------------------------------
@@ -457,25 +475,66 @@ def transition_problem(before: ReportStatus, after: ReportStatus) -> str | None:
     return f"a {before.value} report can become {options}, not {after.value}"
 
 
-Change = tuple[ReportStatus | None, datetime | None]
+_ABSENT: Final = object()
+
+UNKNOWN: Final = object()
+"""A member that a document writes but that cannot be read (the validator's stand-ins)."""
 
 
-def workflow(changes: Iterable[Change | None], status: ReportStatus | None) -> Iterator[Problem]:
+class ChangeLike(Protocol):
+    """A status change as the workflow rule reads it.
+
+    A ``StatusChange``, or the validator's stand-in, whose ``None`` is unknown.
+    """
+
+    @property
+    def status(self) -> ReportStatus | None: ...
+    @property
+    def at(self) -> datetime | None: ...
+
+
+class MeasureLike(Protocol):
+    """A measure entry as the report rules read it.
+
+    Its ``measure`` id and its ``assessment`` (``None``: absent; :data:`UNKNOWN`: written but
+    unreadable).
+    """
+
+    @property
+    def measure(self) -> str | None: ...
+    @property
+    def assessment(self) -> object: ...
+
+
+class EntryLike(Protocol):
+    """An action entry as the report rules read it (``None`` items are unreadable)."""
+
+    @property
+    def action(self) -> str | None: ...
+    @property
+    def measures(self) -> Sequence[MeasureLike | None]: ...
+
+
+def workflow(
+    history: Sequence[ChangeLike | None], status: ReportStatus | None
+) -> Iterator[Problem]:
     """A report's history follows the workflow, in time order, and ends in its ``status``.
 
-    Each change is ``(status, at)``, either ``None`` when unknown, or ``None`` whole; an unknown
-    change breaks the chain, and ``status`` is compared only when every change is known. A
-    ``history-order`` problem is ``related`` to the time of the change it comes before.
+    The predicate reads the entities themselves (``report.history``); the validator passes
+    stand-ins whose ``status`` or ``at`` is ``None`` when unknown, or ``None`` for a change that
+    is no object. An unknown change breaks the chain, and ``status`` is compared only when every
+    change is known. A ``history-order`` problem is ``related`` to the time of the change it
+    comes before.
     """
     before: ReportStatus | None = ReportStatus.DRAFT
     previous: tuple[int, datetime] | None = None
     complete = True
-    for index, change in enumerate(changes):
+    for index, change in enumerate(history):
         if change is None:
             before = previous = None
             complete = False
             continue
-        after, at = change
+        after, at = change.status, change.at
         if after is None:
             complete = False
         elif before is not None and after not in ALLOWED_TRANSITIONS[before]:
@@ -522,30 +581,38 @@ def workflow(changes: Iterable[Change | None], status: ReportStatus | None) -> I
 
 
 def assessments(
-    status: ReportStatus | None, measures: Iterable[tuple[int, int, str | None, bool | None]]
+    status: ReportStatus | None, entries: Sequence[EntryLike | None]
 ) -> Iterator[Problem]:
     """A verified report assesses every measure; a draft or submitted one assesses none.
 
-    ``measures`` holds, for each measure entry, the index of its entry and its own, its id and
-    whether it carries an assessment (``None``: written but broken). A returned report may
-    carry assessments or not.
+    Reads ``report.entries`` (or the validator's stand-ins: ``None`` for an item that is no
+    object). A returned report may carry assessments or not.
     """
     if status is ReportStatus.VERIFIED:
-        for e_index, m_index, measure, has in measures:
-            if has is False:
+        must = True
+    elif status is ReportStatus.DRAFT or status is ReportStatus.SUBMITTED:
+        must = False
+    else:
+        return
+    for e_index, entry in enumerate(entries):
+        if entry is None:
+            continue
+        for m_index, measure in enumerate(entry.measures):
+            if measure is None:
+                continue
+            assessment = measure.assessment
+            if must and assessment is None:
                 yield Problem(
                     "assessment-missing",
                     "assessment-missing",
                     ("entries", e_index, "measures", m_index, "assessment"),
-                    {"measure": measure if measure is not None else "?"},
+                    {"measure": measure.measure if measure.measure is not None else "?"},
                     "'{field}' must be present on every measure of a verified report "
-                    f"(missing for measure {measure!r}).",
+                    f"(missing for measure {measure.measure!r}).",
                     "container",
                 )
-    elif status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED):
-        assert status is not None
-        for e_index, m_index, _measure, has in measures:
-            if has is True:
+            elif not must and assessment is not None and assessment is not UNKNOWN:
+                assert status is not None
                 yield Problem(
                     "assessment-unexpected",
                     "assessment-unexpected",
@@ -594,15 +661,10 @@ class ActionMeasures:
     complete: bool = True
 
 
-Entry = tuple[int, str, Iterable[tuple[int, str]]]
-"""An entry of a report as the references see it: its index, action id, and its measures'
-indexes and ids (broken ones left out)."""
-
-
 def entry_references(
     institution: str,
     period: ReportingPeriod | None,
-    entries: Iterable[Entry],
+    entries: Sequence[EntryLike | None],
     actions: Mapping[str, Any],
     assigned: Callable[[str], bool] | None,
     owners: Mapping[str, str],
@@ -618,15 +680,20 @@ def entry_references(
     measure id of the catalog to its action; ``complete`` says whether every action id is
     known, so that an unknown id is surely not the catalog's.
     """
-    for e_index, action_id, measures in entries:
+    code = None if period is None else period.code
+    for e_index, entry in enumerate(entries):
+        if entry is None:
+            continue
+        action_id = entry.action
+        if action_id is None:
+            continue
         action = actions.get(action_id)
-        here = ("entries", e_index)
         if action is None:
             if complete:
                 yield Problem(
                     "unknown-reference",
                     "unknown-reference.action",
-                    (*here, "action"),
+                    ("entries", e_index, "action"),
                     {"got": action_id},
                     f"'{{field}}' must be an action assigned to {institution} "
                     f"(got {action_id!r}, not in the catalog).",
@@ -636,15 +703,21 @@ def entry_references(
             yield Problem(
                 "not-assigned",
                 "not-assigned",
-                (*here, "action"),
+                ("entries", e_index, "action"),
                 {"action": action_id, "institution": institution},
                 f"'{{field}}' must be an action assigned to {institution} "
                 f"(got {action_id!r}, assigned to others).",
             )
         periods = action.measures
-        for m_index, measure_id in measures:
-            where = (*here, "measures", m_index, "measure")
-            if measure_id not in periods:
+        for m_index, measure in enumerate(entry.measures):
+            if measure is None:
+                continue
+            measure_id = measure.measure
+            measure_period = periods.get(measure_id, _ABSENT)
+            if measure_period is code or measure_id is None:
+                continue  # the usual case: a measure of the report's period
+            where = ("entries", e_index, "measures", m_index, "measure")
+            if measure_period is _ABSENT:
                 owner = owners.get(measure_id)
                 if owner is None and not action.complete:
                     continue  # it may be a measure of this action whose id is broken
@@ -659,12 +732,7 @@ def entry_references(
                     f"'{{field}}' must be a measure of action {action_id} (got {measure_id!r}).",
                 )
                 continue
-            measure_period = periods[measure_id]
-            if (
-                period is not None
-                and measure_period is not None
-                and measure_period is not period.code
-            ):
+            if period is not None and measure_period is not None:
                 yield Problem(
                     "period-mismatch",
                     "period-mismatch.measure",

@@ -27,6 +27,7 @@ from ranham.model._invariants import (
     entry_references,
     listed,
     refuse,
+    refuse_if,
     report_period,
     responsible_listed,
 )
@@ -91,12 +92,13 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         institutions = self.institutions
-        _refuse_repeats(
-            [i.code for i in institutions],
-            lambda i: ("institutions", i, "code"),
-            "'institutions' must not repeat a code (got {got} twice).",
-        )
         by_code = {institution.code: institution for institution in institutions}
+        if len(by_code) != len(institutions):  # a code repeats: the predicate says which
+            _refuse_repeats(
+                [i.code for i in institutions],
+                lambda i: ("institutions", i, "code"),
+                "'institutions' must not repeat a code (got {got} twice).",
+            )
         catalog = self.catalog
         agencies = {code for code, inst in by_code.items() if inst.kind in _AGENCY_KINDS}
         for a_index, action in enumerate(catalog.actions):
@@ -115,16 +117,13 @@ class Dataset:
         }
         for index, report in enumerate(self.reports):
             code = report.institution
-            refuse(filter(None, [listed(code, by_code, ("institution",))]), "reports", index)
-            refuse(filter(None, [report_period(report.period, periods, year)]), "reports", index)
+            refuse_if(listed(code, by_code, ("institution",)), "reports", index)
+            refuse_if(report_period(report.period, periods, year), "reports", index)
             refuse(
                 entry_references(
                     code,
                     report.period,
-                    (
-                        (e, entry.action, enumerate([m.measure for m in entry.measures]))
-                        for e, entry in enumerate(report.entries)
-                    ),
+                    report.entries,
                     actions,
                     assigned_ids[code].__contains__,
                     owners,
@@ -133,19 +132,17 @@ class Dataset:
                 "reports",
                 index,
             )
-        keys = [(r.institution, r.period) for r in self.reports]
-        _refuse_repeats(
-            keys,
-            lambda i: ("reports", i, "period"),
-            lambda key: f"'{{field}}' repeats the report of {key[0]} for {key[1]}.",
-        )
-        reports = dict(zip(keys, self.reports, strict=True))
+        reports = {(r.institution, r.period): r for r in self.reports}
+        if len(reports) != len(self.reports):  # a report repeats: the predicate says which
+            _refuse_repeats(
+                [(r.institution, r.period) for r in self.reports],
+                lambda i: ("reports", i, "period"),
+                lambda key: f"'{{field}}' repeats the report of {key[0]} for {key[1]}.",
+            )
         allegations = self.allegations
         for index, allegation in enumerate(allegations):
-            refuse(
-                filter(None, [listed(allegation.institution, by_code, ("institution",))]),
-                "allegations",
-                index,
+            refuse_if(
+                listed(allegation.institution, by_code, ("institution",)), "allegations", index
             )
         _refuse_repeats(
             [(a.institution, a.reference) for a in allegations],

@@ -37,6 +37,7 @@ from ranham.model._invariants import (
     follow_up_order,
     not_before,
     refuse,
+    refuse_if,
 )
 from ranham.model.enums import Addressee, FollowUpStatus, Theme
 
@@ -190,7 +191,7 @@ class Forum:
 
     def __attrs_post_init__(self) -> None:
         start = self.start_date
-        refuse(filter(None, [not_before("start_date", start, "end_date", self.end_date)]))
+        refuse_if(not_before("start_date", start, "end_date", self.end_date))
         recommendations = self.recommendations
         refuse(
             duplicates(

@@ -44,6 +44,7 @@ from ranham.model._invariants import (
     measure_periods,
     not_before,
     refuse,
+    refuse_if,
     responsible_by_tier,
     target_group_in_plan,
     window_keys,
@@ -76,7 +77,7 @@ class ActionPlan:
     timezone: str = attrs.field(validator=_ZONE_NAME)
 
     def __attrs_post_init__(self) -> None:
-        refuse(filter(None, [not_before("start_year", self.start_year, "end_year", self.end_year)]))
+        refuse_if(not_before("start_year", self.start_year, "end_year", self.end_year))
         check_scheme(self.periods)
         zone(self.timezone)
 
@@ -138,7 +139,7 @@ class Action:
     )
 
     def __attrs_post_init__(self) -> None:
-        refuse(filter(None, [responsible_by_tier(self.tier, self.responsible)]))
+        refuse_if(responsible_by_tier(self.tier, self.responsible))
         _refuse_repeats([m.id for m in self.measures], lambda i: ("measures", i, "id"), "measures")
 
     def measures_for(self, code: PeriodCode) -> tuple[SuccessMeasure, ...]:
@@ -179,7 +180,7 @@ class Catalog:
 
     def __attrs_post_init__(self) -> None:
         plan = self.plan
-        refuse(filter(None, [year_in_plan(self.year, plan.start_year, plan.end_year)]))
+        refuse_if(year_in_plan(self.year, plan.start_year, plan.end_year))
         self._check_windows()
         actions = self.actions
         _refuse_repeats([a.id for a in actions], lambda i: ("actions", i, "id"), "actions")
@@ -201,11 +202,7 @@ class Catalog:
         )
         groups = tuple(g.value for g in plan.target_groups)
         for index, action in enumerate(actions):
-            refuse(
-                filter(None, [target_group_in_plan(action.target_group.value, groups)]),
-                "actions",
-                index,
-            )
+            refuse_if(target_group_in_plan(action.target_group.value, groups), "actions", index)
             refuse(
                 measure_periods(plan.periods, list(enumerate(m.period for m in action.measures))),
                 "actions",

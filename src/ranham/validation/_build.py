@@ -434,11 +434,7 @@ def report_fits(report: model.Report, view: CatalogView) -> bool:
     assignee = view.assignee(report.institution)
     if assignee is None:  # not listed in the dataset given as context
         return False
-    entries = (
-        (e, entry.action, enumerate([m.measure for m in entry.measures]))
-        for e, entry in enumerate(report.entries)
-    )
-    for _problem in reference_problems(view, assignee, period, entries, assignee.code):
+    for _problem in reference_problems(view, assignee, period, report.entries, assignee.code):
         return False
     return True
 

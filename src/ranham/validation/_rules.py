@@ -9,7 +9,7 @@ unknown) and turns every problem they yield into an issue (:func:`_add`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
@@ -526,23 +526,47 @@ def check_report(
 ) -> ReportingPeriod | None:
     """Workflow, entries, assessments; against ``view`` when given. Return the usable period."""
     status = _check_history(w, report, here)
-    _check_entries(w, report, here, status)
+    entries = _check_entries(w, report, here, status)
     period_text = w.get(report, "period")
     period = ReportingPeriod.parse(period_text) if isinstance(period_text, str) else None
     if view is None:
         return period
     if period is not None:
         period = _check_period(w, here, period, view)
-    _check_references(w, report, here, view, assignee, period)
+    _check_references(w, here, view, assignee, period, entries)
     if period is not None:
         _check_timing(w, report, here, view, period)
     return period
 
 
+@attrs.frozen
+class _Change:
+    """A change of a document's history as the workflow rule reads it (``None``: unknown)."""
+
+    status: ReportStatus | None
+    at: datetime | None
+
+
+@attrs.frozen
+class _Measure:
+    """A measure entry as the report rules read it."""
+
+    measure: str | None
+    assessment: object  # None: absent; rule.UNKNOWN: written but unreadable; else present
+
+
+@attrs.frozen
+class _Entry:
+    """An action entry as the report rules read it (``None`` items are no objects)."""
+
+    action: str | None
+    measures: tuple[_Measure | None, ...]
+
+
 def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus | None:
     """Check the workflow; return the report's usable status."""
     history = w.get(report, "history")
-    changes: list[rule.Change | None] = []
+    changes: list[_Change | None] = []
     texts: list[Any] = []
     for _, change in _sequence(w, report, "history"):
         if change is None:  # neither its status nor its time is known
@@ -553,7 +577,7 @@ def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus 
         status = _STATUSES.get(status_text) if isinstance(status_text, str) else None
         at_text = w.get(change, "at")
         at = parse_timestamp(at_text) if isinstance(at_text, str) else None
-        changes.append((status, at if isinstance(at, datetime) else None))
+        changes.append(_Change(status, at if isinstance(at, datetime) else None))
         texts.append(at_text)
     declared = w.get(report, "status")
     declared_status = _STATUSES.get(declared) if isinstance(declared, str) else None
@@ -570,29 +594,49 @@ def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus 
     return declared_status
 
 
+def _entries(w: Walk, report: dict[str, Any]) -> list[_Entry | None]:
+    """The entries of a report as the report rules read them."""
+    value = w.get(report, "entries")
+    if type(value) is not list:
+        return []
+    out: list[_Entry | None] = []
+    for entry in value:
+        if not isinstance(entry, dict):
+            out.append(None)
+            continue
+        action = w.get(entry, "action")
+        raw = w.get(entry, "measures")
+        measures: list[_Measure | None] = []
+        for measure in raw if type(raw) is list else ():
+            if not isinstance(measure, dict):
+                measures.append(None)
+                continue
+            measure_id = w.get(measure, "measure")
+            assessment = None
+            if "assessment" in measure:
+                found = w.get(measure, "assessment")
+                assessment = rule.UNKNOWN if found is MISSING else True
+            measures.append(
+                _Measure(measure_id if isinstance(measure_id, str) else None, assessment)
+            )
+        out.append(_Entry(action if isinstance(action, str) else None, tuple(measures)))
+    return out
+
+
 def _check_entries(
     w: Walk, report: dict[str, Any], here: Path, status: ReportStatus | None
-) -> None:
-    entries = _items(w, report, "entries")
-    actions = [(e, a) for e, entry in entries if isinstance(a := w.get(entry, "action"), str)]
+) -> list[_Entry | None]:
+    """Repeats and assessments of a report's entries; return the entries as the rules read them."""
+    entries = _entries(w, report)
+    actions = [(e, entry.action) for e, entry in enumerate(entries) if entry and entry.action]
     _repeats(w, here, actions, "entries", "action")
-    measures: list[tuple[int, int, str | None, bool | None]] = []
-    for e_index, entry in entries:
-        items = _items(w, entry, "measures")
-        ids = [(m, i) for m, measure in items if isinstance(i := w.get(measure, "measure"), str)]
-        _repeats(w, here, [((e_index, "measures", m), i) for m, i in ids], "entries", "measure")
-        for m_index, measure in items:
-            measure_id = w.get(measure, "measure")
-            has = (
-                False
-                if "assessment" not in measure
-                else (True if w.get(measure, "assessment") is not MISSING else None)
-            )
-            measures.append(
-                (e_index, m_index, measure_id if isinstance(measure_id, str) else None, has)
-            )
-    for problem in rule.assessments(status, measures):
+    for e_index, entry in enumerate(entries):
+        if entry is not None:
+            ids = [(m, x.measure) for m, x in enumerate(entry.measures) if x and x.measure]
+            _repeats(w, here, [((e_index, "measures", m), i) for m, i in ids], "entries", "measure")
+    for problem in rule.assessments(status, entries):
         _add(w, problem, here)
+    return entries
 
 
 def _check_period(
@@ -607,38 +651,22 @@ def _check_period(
 
 def _check_references(
     w: Walk,
-    report: dict[str, Any],
     here: Path,
     view: CatalogView,
     assignee: Assignee | None,
     period: ReportingPeriod | None,
+    entries: list[_Entry | None],
 ) -> None:
-    for problem in reference_problems(
-        view, assignee, period, _entries(w, report), "?" if assignee is None else assignee.code
-    ):
+    institution = "?" if assignee is None else assignee.code
+    for problem in reference_problems(view, assignee, period, entries, institution):
         _add(w, problem, here, ("got",))
-
-
-def _entries(w: Walk, report: dict[str, Any]) -> list[rule.Entry]:
-    """The usable entries of a report, as the reference rules read them."""
-    out: list[rule.Entry] = []
-    for e_index, entry in _items(w, report, "entries"):
-        action_id = w.get(entry, "action")
-        if isinstance(action_id, str):
-            measures = [
-                (m_index, measure_id)
-                for m_index, measure in _items(w, entry, "measures")
-                if isinstance(measure_id := w.get(measure, "measure"), str)
-            ]
-            out.append((e_index, action_id, measures))
-    return out
 
 
 def reference_problems(
     view: CatalogView,
     assignee: Assignee | None,
     period: ReportingPeriod | None,
-    entries: Iterable[rule.Entry],
+    entries: Sequence[rule.EntryLike | None],
     institution: str,
 ) -> Iterator[Problem]:
     """The reference rule (:func:`ranham.model._invariants.entry_references`) against a view.
