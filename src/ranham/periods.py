@@ -50,6 +50,7 @@ __all__ = [
     "Timing",
     "Window",
     "check_scheme",
+    "in_month_order",
     "local_date",
     "period_days",
     "local_date_text",
@@ -138,11 +139,24 @@ def check_scheme(codes: Sequence[PeriodCode]) -> None:
             code="duplicate-id",
             field="periods",
         )
-    if months != sorted(months):
+    if not in_month_order(codes):
         raise InvariantError(
             f"'periods' must be in month order (got {', '.join(map(str, codes))}).",
             field="periods",
         )
+
+
+def in_month_order(codes: Sequence[PeriodCode]) -> bool:
+    """Whether a scheme's codes come in the order of their months.
+
+    The one definition of the order rule, for the plan's constructor and the validator.
+
+    >>> in_month_order((PeriodCode.B04, PeriodCode.B12)), in_month_order((PeriodCode.B12,
+    ...     PeriodCode.B04))
+    (True, False)
+    """
+    months = [code.month for code in codes]
+    return months == sorted(months)
 
 
 def period_days(code: PeriodCode, scheme: Sequence[PeriodCode], year: int) -> tuple[date, date]:

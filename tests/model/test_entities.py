@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 
 import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from ranham.errors import InvariantError, TransitionError
 from ranham.model import (
@@ -29,8 +30,10 @@ from ranham.model import (
     SuccessMeasure,
     TargetGroup,
     Tier,
+    is_assigned,
 )
 from ranham.periods import PeriodCode, ReportingPeriod, Window
+from ranham.strategies import datasets
 from tests.model._examples import (
     ACTION,
     B04,
@@ -108,7 +111,8 @@ def test_windows_in_any_order_are_kept_in_plan_order() -> None:
     ("changes", "code", "field"),
     [
         ({"year": 2026}, "year-outside-plan", "year"),
-        ({"windows": {B04: WINDOWS[B04], B08: WINDOWS[B08]}}, "window-invalid", "windows"),
+        # the missing window, where the validator points (/windows/B12)
+        ({"windows": {B04: WINDOWS[B04], B08: WINDOWS[B08]}}, "window-invalid", "windows.B12"),
         (
             {"windows": {**WINDOWS, B08: Window(date(2022, 5, 1), date(2022, 5, 5))}},
             "window-invalid",
@@ -523,3 +527,16 @@ def test_links_parse_and_print(text, link_type, target):
 )
 def test_malformed_links_are_refused(text):
     refuses("invalid-value", lambda: Link.parse(text))
+
+
+# --- one assignment rule ------------------------------------------------------------------------
+
+
+@given(datasets())
+@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+def test_the_bulk_assignment_agrees_with_the_assignment_rule(dataset):
+    """``Dataset`` groups the assignment rule by tier for speed; it must give what the one
+    predicate (``is_assigned``, i.e. ``ranham.model._invariants.assigned``) gives per pair."""
+    for institution in dataset.institutions:
+        expected = tuple(a for a in dataset.catalog.actions if is_assigned(a, institution))
+        assert dataset.assigned_actions(institution.code) == expected

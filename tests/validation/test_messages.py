@@ -51,8 +51,9 @@ def _keys_used() -> Iterator[tuple[str, str]]:
 
     ``Walk.add(code, path, key=None, ...)`` (the key defaults to the code), ``Walk.invalid(
     parent, key, variant, ...)`` (key ``invalid-value.VARIANT``), ``RawIssue(code, key, ...)``,
-    ``Fatal(code, key, ...)``, ``Issue(code=..., key=...)`` and the rules' ``_repeated(w,
-    seen, key, path, message_key=duplicate-id.value, ...)``.
+    ``Fatal(code, key, ...)``, ``Issue(code=..., key=...)``, the cross-field predicates'
+    ``Problem(code, key, ...)`` (in ``ranham.model._invariants``) and their ``duplicates(values,
+    where, text, key=duplicate-id.value, ...)``.
     """
     for path in sorted(SRC.rglob("*.py")):
         validation = "validation" in path.parts or path.name == "validate.py"
@@ -70,11 +71,12 @@ def _keys_used() -> Iterator[tuple[str, str]]:
                     keys = _strings(args[2])  # a computed key is checked where it is built
                 else:
                     keys = _strings(args[0])
-            elif validation and name == "_repeated":  # duplicate-id: the key, or its default
-                keys = _strings(args[4]) if len(args) > 4 else ["duplicate-id.value"]
+            elif name == "duplicates":  # duplicate-id: the key, or its default
+                keys = _strings(args[3]) if len(args) > 3 else []
+                keys = keys or ["duplicate-id.value"]
             elif validation and name == "invalid" and len(args) > 2 and _string(args[2]):
                 keys = [f"invalid-value.{_string(args[2])}"]
-            elif name in ("RawIssue", "Fatal") and len(args) > 1:
+            elif name in ("RawIssue", "Fatal", "Problem") and len(args) > 1:
                 keys = _strings(args[1])
             elif name == "Issue":
                 keys = _strings(keywords.get("key", keywords.get("code")))

@@ -3,7 +3,9 @@
 Each check is an attrs validator (``check(instance, attribute, value)``) that raises
 :class:`~ranham.errors.InvariantError` with an attrs-shaped message, *and* a small value object
 that says what it accepts (``ok(value)``, ``expected``). Validation reuses ``ok`` on raw JSON
-values and the JSON Schema export reads the patterns and bounds, so each rule is written once.
+values and the JSON Schema export reads the patterns and bounds, so each check of one field is
+written once, here. The rules that relate several fields are written once too, as the
+predicates of :mod:`ranham.model._invariants`.
 """
 
 from __future__ import annotations

@@ -9,23 +9,37 @@ a document, all at once and with JSON Pointers.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date
 from types import MappingProxyType
+from typing import Any
 
 import attrs
 
-from ranham.errors import InvariantError, UnknownNameError
+from ranham.errors import UnknownNameError
 from ranham.model._checks import DAY, INSTITUTION_CODE, TEXT, Instance, Tuple
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
 from ranham.model._frozen import FrozenMap, JsonValue
+from ranham.model._invariants import (
+    ActionMeasures,
+    assigned,
+    duplicates,
+    entry_references,
+    listed,
+    refuse,
+    refuse_if,
+    report_period,
+    responsible_listed,
+)
 from ranham.model.enums import InstitutionKind, Tier
 from ranham.model.institution import Institution
 from ranham.model.plan import Action, Catalog
 from ranham.model.report import Report
-from ranham.periods import PeriodCode, ReportingPeriod
+from ranham.periods import ReportingPeriod
 
 __all__ = ["Allegation", "Dataset", "is_assigned"]
+
+_AGENCY_KINDS = frozenset({InstitutionKind.MINISTRY, InstitutionKind.AGENCY})
 
 
 @attrs.frozen(kw_only=True)
@@ -43,9 +57,13 @@ def is_assigned(action: Action, institution: Institution) -> bool:
     A ``kl`` action is assigned to the ministries and agencies its ``responsible`` lists; a
     regional action to every *autonomous* institution of its tier.
     """
-    if action.tier is Tier.KL:
-        return institution.code in action.responsible
-    return action.tier is institution.tier and institution.autonomous
+    return assigned(
+        action.tier,
+        action.responsible,
+        institution.code,
+        institution.tier,
+        institution.autonomous,
+    )
 
 
 @attrs.frozen(kw_only=True)
@@ -73,80 +91,64 @@ class Dataset:
     )
 
     def __attrs_post_init__(self) -> None:
-        by_code: dict[str, Institution] = {}
-        for index, institution in enumerate(self.institutions):
-            if institution.code in by_code:
-                raise InvariantError(
-                    f"'institutions' must not repeat a code (got {institution.code!r} twice).",
-                    code="duplicate-id",
-                    field=f"institutions.{index}.code",
-                )
-            by_code[institution.code] = institution
+        institutions = self.institutions
+        by_code = {institution.code: institution for institution in institutions}
+        if len(by_code) != len(institutions):  # a code repeats: the predicate says which
+            _refuse_repeats(
+                [i.code for i in institutions],
+                lambda i: ("institutions", i, "code"),
+                "'institutions' must not repeat a code (got {got} twice).",
+            )
         catalog = self.catalog
-        agencies = {
-            code
-            for code, inst in by_code.items()
-            if inst.kind in (InstitutionKind.MINISTRY, InstitutionKind.AGENCY)
-        }
+        agencies = {code for code, inst in by_code.items() if inst.kind in _AGENCY_KINDS}
         for a_index, action in enumerate(catalog.actions):
-            for r_index, code in enumerate(action.responsible):
-                if code not in agencies:
-                    raise InvariantError(
-                        f"'catalog.actions.{a_index}.responsible.{r_index}' must be a listed "
-                        f"ministry or agency (got {code!r}).",
-                        code="responsible-invalid",
-                        field=f"catalog.actions.{a_index}.responsible.{r_index}",
-                    )
+            if action.responsible:
+                refuse(
+                    responsible_listed(action.responsible, agencies), "catalog", "actions", a_index
+                )
         assigned = _assignments(catalog, by_code)
-        reports: dict[tuple[str, ReportingPeriod], Report] = {}
-        periods = set(catalog.periods)
-        measure_periods = {a.id: {m.id: m.period for m in a.measures} for a in catalog.actions}
+        periods, year = catalog.plan.periods, catalog.year
+        actions = {
+            a.id: ActionMeasures({m.id: m.period for m in a.measures}) for a in catalog.actions
+        }
+        owners = {m.id: a.id for a in catalog.actions for m in a.measures}
         assigned_ids = {
             code: frozenset(a.id for a in actions) for code, actions in assigned.items()
         }
         for index, report in enumerate(self.reports):
-            where = f"reports.{index}"
-            if report.institution not in by_code:
-                raise InvariantError(
-                    f"'{where}.institution' must be a listed institution "
-                    f"(got {report.institution!r}).",
-                    code="unknown-reference",
-                    field=f"{where}.institution",
-                )
-            if report.period not in periods:
-                raise InvariantError(
-                    f"'{where}.period' must be one of the catalog's periods "
-                    f"({', '.join(map(str, catalog.periods))}) (got {report.period}).",
-                    code="period-mismatch",
-                    field=f"{where}.period",
-                )
-            key = (report.institution, report.period)
-            if key in reports:
-                raise InvariantError(
-                    f"'{where}' repeats the report of {report.institution} for {report.period}.",
-                    code="duplicate-id",
-                    field=f"{where}.period",
-                )
-            reports[key] = report
-            _check_entries(report, where, assigned_ids[report.institution], measure_periods)
-        cases: set[tuple[str, str]] = set()
-        for index, allegation in enumerate(self.allegations):
-            if allegation.institution not in by_code:
-                raise InvariantError(
-                    f"'allegations.{index}.institution' must be a listed institution "
-                    f"(got {allegation.institution!r}).",
-                    code="unknown-reference",
-                    field=f"allegations.{index}.institution",
-                )
-            case = (allegation.institution, allegation.reference)
-            if case in cases:
-                raise InvariantError(
-                    f"'allegations.{index}' records the case {allegation.reference!r} of "
-                    f"{allegation.institution} a second time.",
-                    code="duplicate-id",
-                    field=f"allegations.{index}.reference",
-                )
-            cases.add(case)
+            code = report.institution
+            refuse_if(listed(code, by_code, ("institution",)), "reports", index)
+            refuse_if(report_period(report.period, periods, year), "reports", index)
+            refuse(
+                entry_references(
+                    code,
+                    report.period,
+                    report.entries,
+                    actions,
+                    assigned_ids[code].__contains__,
+                    owners,
+                    complete=True,
+                ),
+                "reports",
+                index,
+            )
+        reports = {(r.institution, r.period): r for r in self.reports}
+        if len(reports) != len(self.reports):  # a report repeats: the predicate says which
+            _refuse_repeats(
+                [(r.institution, r.period) for r in self.reports],
+                lambda i: ("reports", i, "period"),
+                lambda key: f"'{{field}}' repeats the report of {key[0]} for {key[1]}.",
+            )
+        allegations = self.allegations
+        for index, allegation in enumerate(allegations):
+            refuse_if(
+                listed(allegation.institution, by_code, ("institution",)), "allegations", index
+            )
+        _refuse_repeats(
+            [(a.institution, a.reference) for a in allegations],
+            lambda i: ("allegations", i, "reference"),
+            lambda key: f"'{{field}}' records the case {key[1]!r} of {key[0]} a second time.",
+        )
         object.__setattr__(self, "_by_code", MappingProxyType(by_code))
         object.__setattr__(self, "_assigned", MappingProxyType(assigned))
         object.__setattr__(self, "_reports", MappingProxyType(reports))
@@ -175,7 +177,12 @@ class Dataset:
 def _assignments(
     catalog: Catalog, by_code: Mapping[str, Institution]
 ) -> dict[str, tuple[Action, ...]]:
-    """Each institution's assigned actions in catalog order, in one pass over the catalog."""
+    """Each institution's assigned actions in catalog order, in one pass over the catalog.
+
+    The assignment rule of :func:`ranham.model._invariants.assigned`, computed for every pair
+    at once (grouped by tier, not a call per pair: a national year has some 160,000 pairs);
+    a test checks that the two agree.
+    """
     regional: dict[Tier, list[Action]] = {Tier.PROVINCE: [], Tier.REGENCY_CITY: []}
     responsible_for: dict[str, list[Action]] = {}
     for action in catalog.actions:
@@ -194,44 +201,9 @@ def _assignments(
     return assigned
 
 
-def _check_entries(
-    report: Report,
-    where: str,
-    assigned: frozenset[str],
-    measure_periods: Mapping[str, Mapping[str, PeriodCode]],
+def _refuse_repeats(
+    values: list[Any],
+    where: Callable[[int], tuple[str | int, ...]],
+    text: str | Callable[[Any], str],
 ) -> None:
-    """Check that each entry names an assigned action and its measures, of the report's period.
-
-    Messages are built only for the entry at fault.
-    """
-    code = report.period.code
-    for e_index, entry in enumerate(report.entries):
-        if entry.action not in assigned:
-            field = f"{where}.entries.{e_index}.action"
-            known = entry.action in measure_periods
-            raise InvariantError(
-                f"'{field}' must be an action assigned to {report.institution} "
-                f"(got {entry.action!r}, "
-                f"{'assigned to others' if known else 'not in the catalog'}).",
-                code="not-assigned" if known else "unknown-reference",
-                field=field,
-            )
-        periods = measure_periods[entry.action]
-        for m_index, measure_entry in enumerate(entry.measures):
-            period = periods.get(measure_entry.measure)
-            if period is code:
-                continue
-            m_field = f"{where}.entries.{e_index}.measures.{m_index}.measure"
-            if period is None:
-                raise InvariantError(
-                    f"'{m_field}' must be a measure of action {entry.action} "
-                    f"(got {measure_entry.measure!r}).",
-                    code="unknown-reference",
-                    field=m_field,
-                )
-            raise InvariantError(
-                f"'{m_field}' must be a measure of period {code} "
-                f"(got {measure_entry.measure!r}, a measure of {period}).",
-                code="period-mismatch",
-                field=m_field,
-            )
+    refuse(duplicates(values, where, text))

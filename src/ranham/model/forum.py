@@ -31,6 +31,14 @@ from ranham.model._checks import (
 )
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
 from ranham.model._frozen import FrozenMap, JsonValue
+from ranham.model._invariants import (
+    declared_counts,
+    duplicates,
+    follow_up_order,
+    not_before,
+    refuse,
+    refuse_if,
+)
 from ranham.model.enums import Addressee, FollowUpStatus, Theme
 
 __all__ = ["Declared", "FollowUp", "Forum", "Link", "LinkType", "Recommendation"]
@@ -131,15 +139,8 @@ class Recommendation:
     )
 
     def __attrs_post_init__(self) -> None:
-        for index in range(1, len(self.follow_ups)):
-            before, after = self.follow_ups[index - 1].on, self.follow_ups[index].on
-            if after < before:
-                raise InvariantError(
-                    f"'follow_ups.{index}.on' must not be before the follow-up before it "
-                    f"({before.isoformat()}) (got {after.isoformat()}).",
-                    code="follow-up-order",
-                    field=f"follow_ups.{index}.on",
-                )
+        if len(self.follow_ups) > 1:
+            refuse(follow_up_order(None, [f.on for f in self.follow_ups]))
 
     @property
     def status(self) -> FollowUpStatus:
@@ -189,39 +190,24 @@ class Forum:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.end_date < self.start_date:
-            raise InvariantError(
-                f"'end_date' must not be before 'start_date' ({self.start_date.isoformat()}) "
-                f"(got {self.end_date.isoformat()}).",
-                field="end_date",
+        start = self.start_date
+        refuse_if(not_before("start_date", start, "end_date", self.end_date))
+        recommendations = self.recommendations
+        refuse(
+            duplicates(
+                [r.id for r in recommendations],
+                lambda i: ("recommendations", i, "id"),
+                "'recommendations' must not repeat an id (got {got} twice).",
             )
-        seen: set[str] = set()
+        )
         counts = dict.fromkeys(Addressee, 0)
-        for index, rec in enumerate(self.recommendations):
-            if rec.id in seen:
-                raise InvariantError(
-                    f"'recommendations' must not repeat an id (got {rec.id!r} twice).",
-                    code="duplicate-id",
-                    field=f"recommendations.{index}.id",
-                )
-            seen.add(rec.id)
+        for index, rec in enumerate(recommendations):
             counts[rec.addressee] += 1
-            if rec.follow_ups and rec.follow_ups[0].on < self.start_date:
-                raise InvariantError(
-                    f"'recommendations.{index}.follow_ups.0.on' must not be before the forum "
-                    f"started ({self.start_date.isoformat()}) "
-                    f"(got {rec.follow_ups[0].on.isoformat()}).",
-                    code="follow-up-order",
-                    field=f"recommendations.{index}.follow_ups.0.on",
+            if rec.follow_ups:
+                refuse(
+                    follow_up_order(start, [f.on for f in rec.follow_ups]), "recommendations", index
                 )
-        for addressee, count in counts.items():
-            if count > self.declared[addressee]:
-                raise InvariantError(
-                    f"'declared.{addressee.value}' must be at least the number of recommendations "
-                    f"listed for it ({count}) (got {self.declared[addressee]}).",
-                    code="declared-exceeded",
-                    field=f"declared.{addressee.value}",
-                )
+        refuse(declared_counts(counts, {a: self.declared[a] for a in Addressee}))
 
     def listed(self, addressee: Addressee) -> tuple[Recommendation, ...]:
         """The recommendations listed for ``addressee``, in forum order."""

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import attrs
 
-from ranham.errors import InvariantError
 from ranham.model._checks import (
     AGENCY_CODE,
     CITY_CODE,
@@ -32,6 +31,7 @@ from ranham.model._checks import (
     Pattern,
     check,
 )
+from ranham.model._invariants import institution_fits_kind, refuse
 from ranham.model.enums import InstitutionKind, Tier
 
 __all__ = ["CODE_PATTERNS", "Institution", "code_fits_kind", "kinds_of_code"]
@@ -82,35 +82,17 @@ class Institution:
     autonomous: bool = attrs.field(default=True, validator=FLAG)
 
     def __attrs_post_init__(self) -> None:
-        pattern = CODE_PATTERNS[self.kind]
-        if not pattern.ok(self.code):
-            raise InvariantError(
-                f"'code' must be {pattern.expected} for kind {self.kind.value} "
-                f"(got {self.code!r}).",
-                code="code-kind-mismatch",
-                field="code",
+        parent = self.parent
+        refuse(
+            institution_fits_kind(
+                self.code,
+                self.kind,
+                CODE_PATTERNS[self.kind],
+                parent,
+                parent is not None,
+                self.autonomous,
             )
-        if self.kind in (InstitutionKind.REGENCY, InstitutionKind.CITY):
-            if self.parent != self.code[:2]:
-                raise InvariantError(
-                    f"'parent' must be the province code {self.code[:2]!r} that begins the code "
-                    f"{self.code!r} (got {self.parent!r}).",
-                    code="parent-mismatch",
-                    field="parent",
-                )
-        else:
-            if self.parent is not None:
-                raise InvariantError(
-                    f"'parent' must be absent for a {self.kind.value} (got {self.parent!r}).",
-                    code="parent-mismatch",
-                    field="parent",
-                )
-            if not self.autonomous:
-                raise InvariantError(
-                    f"'autonomous' may be False only for a kabupaten or kota "
-                    f"(got False for a {self.kind.value}).",
-                    field="autonomous",
-                )
+        )
 
     @property
     def tier(self) -> Tier:

@@ -19,9 +19,8 @@ kl action (got none).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, tzinfo
-from typing import Protocol
 
 import attrs
 
@@ -40,6 +39,18 @@ from ranham.model._checks import (
 )
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
 from ranham.model._frozen import FrozenMap, JsonValue
+from ranham.model._invariants import (
+    duplicates,
+    measure_periods,
+    not_before,
+    refuse,
+    refuse_if,
+    responsible_by_tier,
+    target_group_in_plan,
+    window_keys,
+    window_order,
+    year_in_plan,
+)
 from ranham.model.enums import TargetGroup, Tier
 from ranham.periods import PeriodCode, ReportingPeriod, Window, check_scheme, period_days, zone
 
@@ -66,12 +77,7 @@ class ActionPlan:
     timezone: str = attrs.field(validator=_ZONE_NAME)
 
     def __attrs_post_init__(self) -> None:
-        if self.end_year < self.start_year:
-            raise InvariantError(
-                f"'end_year' must not be before 'start_year' ({self.start_year}) "
-                f"(got {self.end_year}).",
-                field="end_year",
-            )
+        refuse_if(not_before("start_year", self.start_year, "end_year", self.end_year))
         check_scheme(self.periods)
         zone(self.timezone)
 
@@ -133,21 +139,8 @@ class Action:
     )
 
     def __attrs_post_init__(self) -> None:
-        if self.tier is Tier.KL and not self.responsible:
-            raise InvariantError(
-                "'responsible' must list at least one ministry or agency for a kl action "
-                "(got none).",
-                code="responsible-invalid",
-                field="responsible",
-            )
-        if self.tier is not Tier.KL and self.responsible:
-            raise InvariantError(
-                f"'responsible' must be empty for a {self.tier.value} action, which every "
-                f"autonomous institution of its tier carries out (got {self.responsible!r}).",
-                code="responsible-invalid",
-                field="responsible",
-            )
-        _unique_ids(((f"measures.{i}.id", m) for i, m in enumerate(self.measures)), "measures")
+        refuse_if(responsible_by_tier(self.tier, self.responsible))
+        _refuse_repeats([m.id for m in self.measures], lambda i: ("measures", i, "id"), "measures")
 
     def measures_for(self, code: PeriodCode) -> tuple[SuccessMeasure, ...]:
         """The success measures of one period, in catalog order."""
@@ -187,59 +180,34 @@ class Catalog:
 
     def __attrs_post_init__(self) -> None:
         plan = self.plan
-        if self.year not in plan.years:
-            raise InvariantError(
-                f"'year' must be within the plan's years {plan.start_year}–{plan.end_year} "
-                f"(got {self.year}).",
-                code="year-outside-plan",
-                field="year",
-            )
+        refuse_if(year_in_plan(self.year, plan.start_year, plan.end_year))
         self._check_windows()
-        _unique_ids(((f"actions.{i}.id", a) for i, a in enumerate(self.actions)), "actions")
-        _unique_ids(
-            (
-                (f"actions.{a_index}.measures.{m_index}.id", measure)
-                for a_index, action in enumerate(self.actions)
-                for m_index, measure in enumerate(action.measures)
-            ),
+        actions = self.actions
+        _refuse_repeats([a.id for a in actions], lambda i: ("actions", i, "id"), "actions")
+        places = [(a, m) for a, action in enumerate(actions) for m in range(len(action.measures))]
+        _refuse_repeats(
+            [m.id for action in actions for m in action.measures],
+            lambda i: ("actions", places[i][0], "measures", places[i][1], "id"),
             "measures",
         )
-        numbers: set[tuple[Tier, int]] = set()
-        for index, action in enumerate(self.actions):
-            where = f"actions.{index}"
-            if (action.tier, action.number) in numbers:
-                raise InvariantError(
-                    f"'actions' must not number two {action.tier.value} actions alike "
-                    f"(got number {action.number} twice).",
-                    code="duplicate-id",
-                    field=f"{where}.number",
-                )
-            numbers.add((action.tier, action.number))
-            if action.target_group not in plan.target_groups:
-                raise InvariantError(
-                    f"'{where}.target_group' must be one of the plan's target groups "
-                    f"({', '.join(str(g) for g in plan.target_groups)}) "
-                    f"(got {action.target_group.value}).",
-                    code="target-group-not-in-plan",
-                    field=f"{where}.target_group",
-                )
-            for m_index, measure in enumerate(action.measures):
-                if measure.period not in plan.periods:
-                    raise InvariantError(
-                        f"'{where}.measures.{m_index}.period' must be one of the plan's periods "
-                        f"({', '.join(map(str, plan.periods))}) (got {measure.period.value}).",
-                        code="period-mismatch",
-                        field=f"{where}.measures.{m_index}.period",
-                    )
-            covered = {m.period for m in action.measures}
-            missing = [str(code) for code in plan.periods if code not in covered]
-            if missing:
-                raise InvariantError(
-                    f"'{where}.measures' must hold a measure for every period of the plan "
-                    f"(none for {', '.join(missing)}).",
-                    code="missing-period-measures",
-                    field=f"{where}.measures",
-                )
+        refuse(
+            duplicates(
+                [(a.tier, a.number) for a in actions],
+                lambda i: ("actions", i, "number"),
+                lambda key: (
+                    f"'actions' must not number two {key[0].value} actions alike "
+                    f"(got number {key[1]} twice)."
+                ),
+            )
+        )
+        groups = tuple(g.value for g in plan.target_groups)
+        for index, action in enumerate(actions):
+            refuse_if(target_group_in_plan(action.target_group.value, groups), "actions", index)
+            refuse(
+                measure_periods(plan.periods, list(enumerate(m.period for m in action.measures))),
+                "actions",
+                index,
+            )
 
     def _check_windows(self) -> None:
         plan = self.plan
@@ -250,35 +218,15 @@ class Catalog:
                     code="window-invalid",
                     field="windows",
                 )
-        if len(self.windows) != len(plan.periods) or set(self.windows) != set(plan.periods):
-            raise InvariantError(
-                f"'windows' must hold one window for each period of the plan "
-                f"({', '.join(map(str, plan.periods))}) "
-                f"(got {', '.join(map(str, self.windows)) or 'none'}).",
-                code="window-invalid",
-                field="windows",
-            )
+        refuse(window_keys(plan.periods, [code.value for code in self.windows]))
         if tuple(self.windows) != plan.periods:  # any key order is accepted; kept in plan order
             ordered = FrozenMap((code, self.windows[code]) for code in plan.periods)
             object.__setattr__(self, "windows", ordered)
-        previous: tuple[PeriodCode, Window] | None = None
-        for code, window in self.windows.items():
-            first_day = plan.period_days(code, self.year)[0]
-            if window.opens < first_day:
-                raise InvariantError(
-                    f"'windows.{code}' must open no earlier than the first day of its period "
-                    f"({first_day.isoformat()}) (got {window.opens.isoformat()}).",
-                    code="window-invalid",
-                    field=f"windows.{code}",
-                )
-            if previous is not None and previous[1].closes >= window.opens:
-                raise InvariantError(
-                    f"'windows.{code}' must open after the {previous[0]} window closes "
-                    f"({previous[1].closes.isoformat()}) (got {window.opens.isoformat()}).",
-                    code="window-invalid",
-                    field=f"windows.{code}",
-                )
-            previous = (code, window)
+        refuse(
+            window_order(
+                plan.periods, self.year, {c: (w.opens, w.closes) for c, w in self.windows.items()}
+            )
+        )
 
     @property
     def periods(self) -> tuple[ReportingPeriod, ...]:
@@ -302,18 +250,7 @@ class Catalog:
         return {m.id: (a, m) for a in self.actions for m in a.measures}
 
 
-class _HasId(Protocol):
-    @property
-    def id(self) -> str: ...
-
-
-def _unique_ids(items: Iterable[tuple[str, _HasId]], name: str) -> None:
-    seen: set[str] = set()
-    for field, item in items:
-        if item.id in seen:
-            raise InvariantError(
-                f"'{name}' must not repeat an id (got {item.id!r} twice).",
-                code="duplicate-id",
-                field=field,
-            )
-        seen.add(item.id)
+def _refuse_repeats(
+    ids: list[str], where: Callable[[int], tuple[str | int, ...]], name: str
+) -> None:
+    refuse(duplicates(ids, where, f"'{name}' must not repeat an id (got {{got}} twice)."))

@@ -22,13 +22,11 @@ ranham.errors.TransitionError: a submitted report can become returned or verifie
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import datetime, tzinfo
-from types import MappingProxyType
 
 import attrs
 
-from ranham.errors import InvariantError, TransitionError
+from ranham.errors import TransitionError
 from ranham.model._checks import (
     FLAG,
     HTTP_URL,
@@ -43,6 +41,14 @@ from ranham.model._checks import (
 )
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
 from ranham.model._frozen import FrozenMap, JsonValue
+from ranham.model._invariants import (
+    ALLOWED_TRANSITIONS,
+    assessments,
+    duplicates,
+    refuse,
+    transition_problem,
+    workflow,
+)
 from ranham.model.enums import EvidenceKind, ReportStatus
 from ranham.periods import ReportingPeriod, Timing, Window
 
@@ -55,27 +61,6 @@ __all__ = [
     "Report",
     "StatusChange",
 ]
-
-ALLOWED_TRANSITIONS = MappingProxyType(
-    {
-        ReportStatus.DRAFT: frozenset({ReportStatus.SUBMITTED}),
-        ReportStatus.SUBMITTED: frozenset({ReportStatus.RETURNED, ReportStatus.VERIFIED}),
-        ReportStatus.RETURNED: frozenset({ReportStatus.SUBMITTED}),
-        ReportStatus.VERIFIED: frozenset(),
-    }
-)
-"""For each status, the statuses a report may change to next."""
-
-
-def transition_problem(before: ReportStatus, after: ReportStatus) -> str | None:
-    """Why ``before → after`` is refused, or ``None`` when the workflow allows it."""
-    allowed = ALLOWED_TRANSITIONS[before]
-    if after in allowed:
-        return None
-    if not allowed:
-        return f"a {before.value} report is final and cannot become {after.value}"
-    options = " or ".join(sorted(s.value for s in allowed))
-    return f"a {before.value} report can become {options}, not {after.value}"
 
 
 @attrs.frozen(kw_only=True)
@@ -135,15 +120,16 @@ class ActionEntry:
     )
 
     def __attrs_post_init__(self) -> None:
-        seen: set[str] = set()
-        for index, entry in enumerate(self.measures):
-            if entry.measure in seen:
-                raise InvariantError(
-                    f"'measures' must name each measure once (got {entry.measure!r} twice).",
-                    code="duplicate-id",
-                    field=f"measures.{index}.measure",
+        measures = self.measures
+        # the set guards the call (the predicate's own first test): most entries repeat nothing
+        if len(measures) > 1 and len({m.measure for m in measures}) != len(measures):
+            refuse(
+                duplicates(
+                    [m.measure for m in measures],
+                    lambda i: ("measures", i, "measure"),
+                    "'measures' must name each measure once (got {got} twice).",
                 )
-            seen.add(entry.measure)
+            )
 
 
 @attrs.frozen(kw_only=True)
@@ -184,66 +170,18 @@ class Report:
     )
 
     def __attrs_post_init__(self) -> None:
-        before = ReportStatus.DRAFT
-        previous_at: datetime | None = None
-        for index, change in enumerate(self.history):
-            problem = transition_problem(before, change.status)
-            if problem is not None:
-                raise TransitionError(
-                    f"'history.{index}.status': {problem}.", field=f"history.{index}.status"
-                )
-            if previous_at is not None and change.at < previous_at:
-                raise InvariantError(
-                    f"'history.{index}.at' must not be before the change before it "
-                    f"({previous_at.isoformat()}) (got {change.at.isoformat()}).",
-                    code="history-order",
-                    field=f"history.{index}.at",
-                )
-            before, previous_at = change.status, change.at
-        if self.status is not before:
-            raise TransitionError(
-                f"'status' must be the status of the last change in 'history' "
-                f"({before.value}) (got {self.status.value}).",
-                field="status",
-            )
-        seen: set[str] = set()
-        for index, entry in enumerate(self.entries):
-            if entry.action in seen:
-                raise InvariantError(
-                    f"'entries' must name each action once (got {entry.action!r} twice).",
-                    code="duplicate-id",
-                    field=f"entries.{index}.action",
-                )
-            seen.add(entry.action)
-        self._check_assessments()
-
-    def _check_assessments(self) -> None:
         status = self.status
-        if status is ReportStatus.RETURNED:
-            return  # a returned report may carry assessments or not
-        must = status is ReportStatus.VERIFIED
-        for e_index, m_index, measure in self._measure_entries():
-            if (measure.assessment is not None) is must:
-                continue
-            where = f"entries.{e_index}.measures.{m_index}.assessment"
-            if must:
-                raise InvariantError(
-                    f"'{where}' must be present on every measure of a verified report "
-                    f"(missing for measure {measure.measure!r}).",
-                    code="assessment-missing",
-                    field=where,
+        refuse(workflow(self.history, status))
+        entries = self.entries
+        if len(entries) > 1 and len({e.action for e in entries}) != len(entries):
+            refuse(
+                duplicates(
+                    [e.action for e in entries],
+                    lambda i: ("entries", i, "action"),
+                    "'entries' must name each action once (got {got} twice).",
                 )
-            raise InvariantError(
-                f"'{where}' must be absent until the report is verified or returned "
-                f"(the report is {status.value}).",
-                code="assessment-unexpected",
-                field=where,
             )
-
-    def _measure_entries(self) -> Iterator[tuple[int, int, MeasureEntry]]:
-        for e_index, entry in enumerate(self.entries):
-            for m_index, measure in enumerate(entry.measures):
-                yield e_index, m_index, measure
+        refuse(assessments(status, entries))
 
     @property
     def submitted_at(self) -> datetime | None:

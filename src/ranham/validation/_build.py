@@ -6,7 +6,10 @@ module generates, for each entity class, one function that checks every member o
 object (types, patterns, bounds, value sets — read from the model's field checks, like the walk
 in :mod:`ranham.validation._walk`) and builds the entity without running its field validators a
 second time; the entity's own ``__attrs_post_init__`` then checks what relates its members (the
-workflow of a report, a catalog's windows, every reference inside a dataset).
+workflow of a report, a catalog's windows, every reference inside a dataset). What it checks
+beyond one entity (a report against the caller's catalog, the forum's declared counts, the
+warnings) calls the same predicates as the constructors and the careful walk
+(:mod:`ranham.model._invariants`).
 
 On the first problem it gives up (:class:`Bail`), and :func:`ranham.validation.validate` runs
 the careful walk and the domain rules, which find and explain every issue. So the fast path
@@ -30,13 +33,14 @@ import attrs
 from ranham import model
 from ranham.model import _checks as checks
 from ranham.model._frozen import FrozenMap
+from ranham.model._invariants import declared_counts, report_period
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, Window, zone
 from ranham.validation._json import MAX_DEPTH, InexactFloat
 from ranham.validation._rules import (
     CatalogView,
-    _assigned,
     incomplete_report,
+    reference_problems,
     submission_warning,
 )
 from ranham.validation._walk import (
@@ -419,25 +423,19 @@ def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
 
 
 def report_fits(report: model.Report, view: CatalogView) -> bool:
-    """Whether a report alone agrees with a catalog (periods, references, assignment by tier)."""
+    """Whether a report alone agrees with a catalog (periods, references, assignment).
+
+    The same predicates as the careful walk's (:mod:`ranham.model._invariants`): any problem
+    sends the report to the careful path, which explains it.
+    """
     period = report.period
-    if view.periods is not None and period.code not in view.periods:
-        return False
-    if view.year is not None and period.year != view.year:
+    if report_period(period, view.periods, view.year) is not None:
         return False
     assignee = view.assignee(report.institution)
     if assignee is None:  # not listed in the dataset given as context
         return False
-    for entry in report.entries:
-        action = view.actions.get(entry.action)
-        if action is None or not _assigned(action, assignee):
-            return False
-        for measure in entry.measures:
-            if measure.measure not in action.measures:
-                return False
-            measure_period = action.measures[measure.measure]
-            if measure_period is not None and measure_period is not period.code:
-                return False
+    for _problem in reference_problems(view, assignee, period, report.entries, assignee.code):
+        return False
     return True
 
 
@@ -460,21 +458,13 @@ def timing_warnings(
 
 def forum_warnings(forum: model.Forum) -> list[RawIssue]:
     """``recommendations-incomplete`` for each addressee with fewer listed than declared."""
-    out = []
-    for addressee in model.Addressee:
-        count = len(forum.listed(addressee))
-        declared = forum.declared[addressee]
-        if count < declared:
-            params = {"addressee": addressee.value, "count": count, "declared": declared}
-            out.append(
-                RawIssue(
-                    "recommendations-incomplete",
-                    "recommendations-incomplete",
-                    ("declared", addressee.value),
-                    params,
-                )
-            )
-    return out
+    counts = {addressee: len(forum.listed(addressee)) for addressee in model.Addressee}
+    declared = {addressee: forum.declared[addressee] for addressee in model.Addressee}
+    return [
+        RawIssue(p.code, p.key, p.path, dict(p.params))
+        for p in declared_counts(counts, declared)
+        if p.warning
+    ]
 
 
 def check_fast(

@@ -2,27 +2,31 @@
 
 Each rule reads members through :meth:`Walk.get`, which hides the members that are missing or
 unusable, so a broken member silences exactly the rules that would read it and nothing else.
+The cross-field rules themselves are the model's predicates (:mod:`ranham.model._invariants`),
+written once: this module reads their arguments from the document (``None`` for what is
+unknown) and turns every problem they yield into an issue (:func:`_add`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime, tzinfo
 from typing import Any
 
 import attrs
 
 from ranham.model import Catalog, Dataset, InstitutionKind, Tier
+from ranham.model import _invariants as rule
 from ranham.model._checks import INSTITUTION_CODE, PROVINCE_CODE
-from ranham.model.enums import ReportStatus
+from ranham.model._invariants import Problem
+from ranham.model.enums import Addressee, ReportStatus
 from ranham.model.institution import CODE_PATTERNS, tier_of_code
-from ranham.model.report import ALLOWED_TRANSITIONS
 from ranham.periods import (
     PeriodCode,
     ReportingPeriod,
     Timing,
+    in_month_order,
     local_date_text,
-    period_days,
     timing,
     zone,
 )
@@ -43,6 +47,27 @@ _CODES = {code.value: code for code in PeriodCode}
 _STATUSES = {status.value: status for status in ReportStatus}
 _TIERS = {tier.value: tier for tier in Tier}
 _KINDS = {kind.value: kind for kind in InstitutionKind}
+
+
+def _add(
+    w: Walk, problem: Problem | None, base: Path = (), shown: tuple[str, ...] = (), **params: Any
+) -> None:
+    """Record ``problem`` (of the object at ``base``) as an issue.
+
+    The parameters named in ``shown`` are shown as JSON (``"kemensos"``), as the validator's
+    messages quote values; ``params`` replace the problem's own (a timestamp as written). A
+    problem ``related`` to another member names it as ``first`` (a repeated id).
+    """
+    if problem is None:
+        return
+    found = dict(problem.params)
+    for name in shown:
+        if name in found:
+            found[name] = show(found[name])
+    if problem.related is not None and problem.code == "duplicate-id":
+        found["first"] = to_pointer((*base, *problem.related))
+    found.update(params)
+    w.append(RawIssue(problem.code, problem.key, (*base, *problem.path), found, problem.where))
 
 
 def _sequence(w: Walk, obj: Any, name: str) -> list[tuple[int, dict[str, Any] | None]]:
@@ -206,9 +231,11 @@ def check_catalog(w: Walk, catalog: dict[str, Any], path: Path) -> CatalogView:
     if isinstance(plan, dict):
         periods, tz, target_groups, start, end = _check_plan(w, plan, (*path, "plan"))
     year = w.get(catalog, "year")
-    if type(year) is int and type(start) is int and type(end) is int and not start <= year <= end:
-        w.add("year-outside-plan", (*path, "year"), got=year, start=start, end=end)
-        year = MISSING
+    if type(year) is int and type(start) is int and type(end) is int:
+        problem = rule.year_in_plan(year, start, end)
+        if problem is not None:
+            _add(w, problem, path)
+            year = MISSING
     windows = _check_windows(w, catalog, path, periods, year if type(year) is int else None)
     actions, owners, complete = _check_actions(w, catalog, path, periods, target_groups)
     return CatalogView(
@@ -226,22 +253,16 @@ def _check_plan(
     w: Walk, plan: dict[str, Any], path: Path
 ) -> tuple[tuple[PeriodCode, ...] | None, tzinfo | None, frozenset[str] | None, Any, Any]:
     start, end = w.get(plan, "start_year"), w.get(plan, "end_year")
-    if type(start) is int and type(end) is int and end < start:
-        w.add(
-            "invalid-value",
-            (*path, "end_year"),
-            "invalid-value.before",
-            field="end_year",
-            other="start_year",
-            other_value=start,
-            got=end,
-        )
-        start = end = MISSING
+    if type(start) is int and type(end) is int:
+        problem = rule.not_before("start_year", start, "end_year", end)
+        if problem is not None:
+            _add(w, problem, path)
+            start = end = MISSING
     periods: tuple[PeriodCode, ...] | None = None
     raw_periods = w.get(plan, "periods")
     if type(raw_periods) is list:
         codes = tuple(_CODES[c] for c in raw_periods)
-        if [c.month for c in codes] != sorted(c.month for c in codes):
+        if not in_month_order(codes):
             w.add(
                 "invalid-value",
                 (*path, "periods"),
@@ -266,70 +287,26 @@ def _check_windows(
     year: int | None,
 ) -> dict[PeriodCode, tuple[date, date]]:
     windows = w.get(catalog, "windows")
-    found: dict[PeriodCode, tuple[date, date]] = {}
     if not isinstance(windows, dict) or periods is None:
-        return found
-    base = (*path, "windows")
-    allowed = ", ".join(c.value for c in periods)
-    for key in windows:
-        if _CODES.get(key) not in periods:
-            w.add(
-                "window-invalid", (*base, key), "window-invalid.extra", period=key, allowed=allowed
-            )
-    for code in periods:
-        if code.value not in windows:
-            w.add(
-                "window-invalid",
-                (*base, code.value),
-                "window-invalid.missing",
-                "container",
-                period=code.value,
-            )
+        return {}
+    for problem in rule.window_keys(periods, windows):
+        _add(w, problem, path)
     # format.md (2026-12-03): the keys of ``windows`` may come in any order; the windows are
     # taken in the plan's period order whatever the order of their keys.
-    previous: tuple[str, date] | None = None
+    known: dict[PeriodCode, tuple[date, date] | None] = {}
     for code in periods:
         window = windows.get(code.value)
         opens, closes = w.get(window, "opens"), w.get(window, "closes")
-        if not isinstance(opens, str) or not isinstance(closes, str):
-            previous = None
-            continue
-        opens_day, closes_day = parse_date(opens), parse_date(closes)
-        if opens_day is None or closes_day is None:  # pragma: no cover - the walk checked them
-            continue
-        here = (*base, code.value)
-        if closes_day < opens_day:
-            w.add(
-                "window-invalid",
-                here,
-                "window-invalid.reversed",
-                period=code.value,
-                opens=opens,
-                closes=closes,
-            )
-        elif year is not None and opens_day < period_days(code, periods, year)[0]:
-            first_day = period_days(code, periods, year)[0].isoformat()
-            w.add(
-                "window-invalid",
-                here,
-                "window-invalid.early",
-                period=code.value,
-                opens=opens,
-                first_day=first_day,
-            )
-        elif previous is not None and previous[1] >= opens_day:
-            w.add(
-                "window-invalid",
-                here,
-                "window-invalid.overlap",
-                period=code.value,
-                opens=opens,
-                previous=previous[0],
-                previous_closes=previous[1].isoformat(),
-            )
-        else:
-            found[code] = (opens_day, closes_day)
-        previous = (code.value, closes_day)
+        if isinstance(opens, str) and isinstance(closes, str):
+            opens_day, closes_day = parse_date(opens), parse_date(closes)
+            if opens_day is not None and closes_day is not None:
+                known[code] = (opens_day, closes_day)
+                continue
+        known[code] = None
+    found = {code: window for code, window in known.items() if window is not None}
+    for problem in rule.window_order(periods, year, known):
+        _add(w, problem, path)
+        found.pop(PeriodCode(problem.path[-1]), None)
     return found
 
 
@@ -342,49 +319,70 @@ def _check_actions(
 ) -> tuple[dict[str, ActionView], dict[str, str], bool]:
     actions: dict[str, ActionView] = {}
     owners: dict[str, str] = {}
-    first_id: dict[str, Path] = {}
-    first_number: dict[tuple[str, int], Path] = {}
-    first_measure: dict[str, Path] = {}
-    allowed_periods = ", ".join(c.value for c in periods) if periods else ""
     items = _items(w, catalog, "actions")
     complete = _all_items(w, catalog, "actions", items)
+    ids = [(i, a_id) for i, action in items if isinstance(a_id := w.get(action, "id"), str)]
+    complete = complete and len(ids) == len(items)
+    repeated = _repeats(w, path, ids, "actions", "id")
+    numbers = [
+        (i, (tier, number))
+        for i, action in items
+        if isinstance(tier := w.get(action, "tier"), str)
+        and type(number := w.get(action, "number")) is int
+    ]
+    for problem in rule.duplicates(
+        [key for _, key in numbers],
+        lambda k: ("actions", numbers[k][0], "number"),
+        "",
+        "duplicate-id.number",
+        lambda key: {"tier": key[0], "got": key[1]},
+    ):
+        _add(w, problem, path)
+    measure_ids = [
+        (a_index, m_index, m_id)
+        for a_index, action in items
+        for m_index, measure in _items(w, action, "measures")
+        if isinstance(m_id := w.get(measure, "id"), str)
+    ]
+    repeated |= _repeats(
+        w, path, [((a, "measures", m), m_id) for a, m, m_id in measure_ids], "actions", "id"
+    )
     for index, action in items:
         here = (*path, "actions", index)
         action_id = w.get(action, "id")
-        if not isinstance(action_id, str):
-            complete = False
-        tier_code = w.get(action, "tier")
-        number = w.get(action, "number")
-        if isinstance(action_id, str) and _repeated(w, first_id, action_id, (*here, "id")):
+        if isinstance(action_id, str) and ("actions", index, "id") in repeated:
             action_id = MISSING
-        if isinstance(tier_code, str) and type(number) is int:
-            _repeated(
-                w,
-                first_number,
-                (tier_code, number),
-                (*here, "number"),
-                "duplicate-id.number",
-                tier=tier_code,
-                got=number,
-            )
         group = w.get(action, "target_group")
-        if isinstance(group, str) and target_groups is not None and group not in target_groups:
-            w.add(
-                "target-group-not-in-plan",
-                (*here, "target_group"),
-                got=group,
-                allowed=", ".join(sorted(target_groups)),
-            )
+        if isinstance(group, str) and target_groups is not None:
+            _add(w, rule.target_group_in_plan(group, target_groups), here)
+        tier_code = w.get(action, "tier")
         tier = _TIERS.get(tier_code) if isinstance(tier_code, str) else None
         responsible = _check_responsible(w, action, here, tier)
-        measures, measures_complete = _check_measures(
-            w, action, here, periods, allowed_periods, first_measure
-        )
+        measures, measures_complete = _check_measures(w, action, here, periods, index, repeated)
         if isinstance(action_id, str):
             actions[action_id] = ActionView(tier, responsible, measures, measures_complete)
             for measure_id in measures:
                 owners.setdefault(measure_id, action_id)
     return actions, owners, complete
+
+
+def _repeats(w: Walk, base: Path, ids: list[tuple[Any, Any]], *name: str | int) -> set[Path]:
+    """Report every repeated id (``duplicate-id``); return the paths of the repeats.
+
+    ``ids`` holds each usable id with the place of its item (an index, or a tuple of path
+    members); an id lies at ``(*name[:-1], *place, name[-1])`` below ``base``.
+    """
+    *above, member = name
+
+    def where(k: int) -> Path:
+        place = ids[k][0]
+        return (*above, *(place if isinstance(place, tuple) else (place,)), member)
+
+    repeats: set[Path] = set()
+    for problem in rule.duplicates([i for _, i in ids], where, ""):
+        _add(w, problem, base, ("got",))
+        repeats.add(problem.path)
+    return repeats
 
 
 def _all_items(w: Walk, obj: Any, name: str, items: list[tuple[int, dict[str, Any]]]) -> bool:
@@ -398,29 +396,17 @@ def _check_responsible(
 ) -> tuple[str, ...] | None:
     if tier is None:
         return None
-    if "responsible" in action:
+    given = "responsible" in action
+    if given:
         usable = w.get(action, "responsible")
         if usable is MISSING:
             return None
         codes = tuple(usable)
     else:
         codes = ()
-    if tier is Tier.KL and not codes:
-        where = "value" if "responsible" in action else "container"
-        w.add(
-            "responsible-invalid",
-            (*here, "responsible"),
-            "responsible-invalid.missing",
-            where,
-        )
-        return None
-    if tier is not Tier.KL and codes:
-        w.add(
-            "responsible-invalid",
-            (*here, "responsible"),
-            "responsible-invalid.regional",
-            tier=tier.value,
-        )
+    problem = rule.responsible_by_tier(tier, codes, given)
+    if problem is not None:
+        _add(w, problem, here)
         return None
     return codes
 
@@ -430,44 +416,34 @@ def _check_measures(
     action: dict[str, Any],
     here: Path,
     periods: tuple[PeriodCode, ...] | None,
-    allowed_periods: str,
-    first_measure: dict[str, Path],
+    a_index: int,
+    repeated: set[Path],
 ) -> tuple[dict[str, PeriodCode | None], bool]:
     """Check the measures of one action; return their periods and whether every id is usable."""
     measures: dict[str, PeriodCode | None] = {}
-    covered: set[PeriodCode] = set()
-    items = _items(w, action, "measures")
-    ids_complete = _all_items(w, action, "measures", items)
-    complete = ids_complete  # every period is known: coverage can be judged
-    for m_index, measure in items:
-        m_here = (*here, "measures", m_index)
-        measure_id = w.get(measure, "id")
+    value = w.get(action, "measures")
+    if type(value) is not list:
+        return measures, False
+    known: list[tuple[int, PeriodCode | None]] = []
+    ids_complete = True
+    for m_index, measure in enumerate(value):
+        if not isinstance(measure, dict):
+            known.append((m_index, None))
+            ids_complete = False
+            continue
         code = w.get(measure, "period")
         period = _CODES.get(code) if isinstance(code, str) else None
-        if period is None:
-            complete = False
-        elif periods is not None and period not in periods:
-            w.add(
-                "period-mismatch",
-                (*m_here, "period"),
-                "period-mismatch.plan",
-                got=code,
-                allowed=allowed_periods,
-            )
-            period = None
-            complete = False  # one defect, one issue: the period that is wrong, not a gap
-        else:
-            covered.add(period)
-        if isinstance(measure_id, str):
-            if not _repeated(w, first_measure, measure_id, (*m_here, "id")):
-                measures[measure_id] = period
-        else:
+        known.append((m_index, period))
+        measure_id = w.get(measure, "id")
+        if not isinstance(measure_id, str):
             ids_complete = False
-    if complete and periods is not None:
-        missing = [c.value for c in periods if c not in covered]
-        if missing:
-            w.add("missing-period-measures", (*here, "measures"), missing=", ".join(missing))
-    elif ids_complete and not items:  # empty, and the plan's periods are unknown
+        elif ("actions", a_index, "measures", m_index, "id") not in repeated:
+            usable = period is not None and (periods is None or period in periods)
+            measures[measure_id] = period if usable else None
+    if periods is not None:
+        for problem in rule.measure_periods(periods, known):
+            _add(w, problem, here)
+    elif ids_complete and not value:  # empty, and the plan's periods are unknown
         w.add(
             "invalid-value",
             (*here, "measures"),
@@ -476,25 +452,6 @@ def _check_measures(
             got="[]",
         )
     return measures, ids_complete
-
-
-def _repeated(
-    w: Walk, seen: dict[Any, Path], key: Any, path: Path, message: str = "", **params: Any
-) -> bool:
-    """Whether ``key`` was seen before; a repeat is ``duplicate-id`` at ``path``.
-
-    The first place of each key is kept in ``seen``; a repeat's message names it. Without a
-    ``message`` key the value repeated is the last member of ``path`` (``duplicate-id.value``).
-    """
-    first = seen.get(key)
-    if first is None:
-        seen[key] = path
-        return False
-    if not message:
-        message = "duplicate-id.value"
-        params = {"field": path[-1], "got": show(key), **params}
-    w.add("duplicate-id", path, message, first=to_pointer(first), **params)
-    return True
 
 
 # --- institutions --------------------------------------------------------------------------------
@@ -528,57 +485,32 @@ def check_institution(w: Walk, inst: dict[str, Any], here: Path) -> InstitutionK
             )
         return None
     pattern = CODE_PATTERNS[kind]
+    given = "parent" in inst
+    for problem in rule.institution_fits_kind(
+        code,
+        kind,
+        pattern,
+        parent if isinstance(parent, str) else None,
+        given,
+        False if w.get(inst, "autonomous") is False else None,
+        parent_known=parent is not MISSING,
+    ):
+        _add(w, problem, here, ("got",) if "got" in problem.params else ())
     code_ok = code is not None and pattern.ok(code)
-    if code is not None and not code_ok:
+    if (
+        kind in (InstitutionKind.REGENCY, InstitutionKind.CITY)
+        and isinstance(parent, str)
+        and not code_ok
+        and not PROVINCE_CODE.ok(parent)
+    ):  # the parent's own pattern, judged here when the code cannot say what it must be
         w.add(
-            "code-kind-mismatch",
-            (*here, "code"),
-            got=show(code),
-            kind=kind.value,
-            expected=pattern.name,
+            "invalid-value",
+            (*here, "parent"),
+            "invalid-value.expected",
+            field="parent",
+            expected="province-code",
+            got=show(parent),
         )
-    if kind in (InstitutionKind.REGENCY, InstitutionKind.CITY):
-        if "parent" not in inst:
-            expected = code[:2] if code_ok and code is not None else "PP"
-            w.add(
-                "parent-mismatch",
-                (*here, "parent"),
-                "parent-mismatch.missing",
-                "container",
-                kind=kind.value,
-                expected=expected,
-            )
-        elif isinstance(parent, str) and code_ok and code is not None and parent != code[:2]:
-            w.add(
-                "parent-mismatch",
-                (*here, "parent"),
-                "parent-mismatch.wrong",
-                expected=code[:2],
-                code=code,
-                got=show(parent),
-            )
-        elif isinstance(parent, str) and not code_ok and not PROVINCE_CODE.ok(parent):
-            w.add(
-                "invalid-value",
-                (*here, "parent"),
-                "invalid-value.expected",
-                field="parent",
-                expected="province-code",
-                got=show(parent),
-            )
-    else:
-        if "parent" in inst and parent is not MISSING:
-            w.add(
-                "parent-mismatch",
-                (*here, "parent"),
-                "parent-mismatch.forbidden",
-                kind=kind.value,
-                got=show(parent),
-            )
-        if w.get(inst, "autonomous") is False:
-            w.add(
-                "invalid-value", (*here, "autonomous"), "invalid-value.autonomous", kind=kind.value
-            )
     return kind
 
 
@@ -594,216 +526,168 @@ def check_report(
 ) -> ReportingPeriod | None:
     """Workflow, entries, assessments; against ``view`` when given. Return the usable period."""
     status = _check_history(w, report, here)
-    _check_entries(w, report, here, status)
+    entries = _check_entries(w, report, here, status)
     period_text = w.get(report, "period")
     period = ReportingPeriod.parse(period_text) if isinstance(period_text, str) else None
     if view is None:
         return period
     if period is not None:
         period = _check_period(w, here, period, view)
-    _check_references(w, report, here, view, assignee, period)
+    _check_references(w, here, view, assignee, period, entries)
     if period is not None:
         _check_timing(w, report, here, view, period)
     return period
 
 
+@attrs.frozen
+class _Change:
+    """A change of a document's history as the workflow rule reads it (``None``: unknown)."""
+
+    status: ReportStatus | None
+    at: datetime | None
+
+
+@attrs.frozen
+class _Measure:
+    """A measure entry as the report rules read it."""
+
+    measure: str | None
+    assessment: object  # None: absent; rule.UNKNOWN: written but unreadable; else present
+
+
+@attrs.frozen
+class _Entry:
+    """An action entry as the report rules read it (``None`` items are no objects)."""
+
+    action: str | None
+    measures: tuple[_Measure | None, ...]
+
+
 def _check_history(w: Walk, report: dict[str, Any], here: Path) -> ReportStatus | None:
     """Check the workflow; return the report's usable status."""
     history = w.get(report, "history")
-    before: ReportStatus | None = ReportStatus.DRAFT
-    previous_at = None
-    complete = type(history) is list
-    for index, change in _sequence(w, report, "history"):
-        where = (*here, "history", index)
+    changes: list[_Change | None] = []
+    texts: list[Any] = []
+    for _, change in _sequence(w, report, "history"):
         if change is None:  # neither its status nor its time is known
-            before = previous_at = None
-            complete = False
+            changes.append(None)
+            texts.append(None)
             continue
-        status = (
-            _STATUSES.get(w.get(change, "status"))
-            if isinstance(w.get(change, "status"), str)
-            else None
-        )
-        if status is None:
-            complete = False
-        elif before is not None and status not in ALLOWED_TRANSITIONS[before]:
-            allowed = ALLOWED_TRANSITIONS[before]
-            if allowed:
-                w.add(
-                    "invalid-transition",
-                    (*where, "status"),
-                    "invalid-transition.step",
-                    before=before.value,
-                    after=status.value,
-                    allowed=" or ".join(sorted(s.value for s in allowed)),
-                )
-            else:
-                w.add(
-                    "invalid-transition",
-                    (*where, "status"),
-                    "invalid-transition.final",
-                    before=before.value,
-                    after=status.value,
-                )
-        before = status
+        status_text = w.get(change, "status")
+        status = _STATUSES.get(status_text) if isinstance(status_text, str) else None
         at_text = w.get(change, "at")
         at = parse_timestamp(at_text) if isinstance(at_text, str) else None
-        if not isinstance(at, str) and at is not None:
-            if previous_at is not None and at < previous_at[0]:
-                w.add("history-order", (*where, "at"), got=at_text, previous=previous_at[1])
-            previous_at = (at, at_text)
-        else:
-            previous_at = None  # the next change has no usable change before it
+        changes.append(_Change(status, at if isinstance(at, datetime) else None))
+        texts.append(at_text)
     declared = w.get(report, "status")
     declared_status = _STATUSES.get(declared) if isinstance(declared, str) else None
-    if (
-        complete
-        and declared_status is not None
-        and before is not None
-        and declared_status is not before
-    ):
-        w.add(
-            "invalid-transition",
-            (*here, "status"),
-            "invalid-transition.status",
-            expected=before.value,
-            got=declared,
-        )
-        return None  # which of the two is right is unknown: the assessment rules stay silent
+    usable = declared_status if type(history) is list else None
+    for problem in rule.workflow(changes, usable):
+        if problem.key == "invalid-transition.status":
+            _add(w, problem, here, got=declared)
+            return None  # which of the two is right is unknown: the assessment rules stay silent
+        if problem.related is not None:  # history-order: the times as written
+            index, previous = int(problem.path[1]), int(problem.related[1])
+            _add(w, problem, here, got=texts[index], previous=texts[previous])
+        else:
+            _add(w, problem, here)
     return declared_status
+
+
+def _entries(w: Walk, report: dict[str, Any]) -> list[_Entry | None]:
+    """The entries of a report as the report rules read them."""
+    value = w.get(report, "entries")
+    if type(value) is not list:
+        return []
+    out: list[_Entry | None] = []
+    for entry in value:
+        if not isinstance(entry, dict):
+            out.append(None)
+            continue
+        action = w.get(entry, "action")
+        raw = w.get(entry, "measures")
+        measures: list[_Measure | None] = []
+        for measure in raw if type(raw) is list else ():
+            if not isinstance(measure, dict):
+                measures.append(None)
+                continue
+            measure_id = w.get(measure, "measure")
+            assessment = None
+            if "assessment" in measure:
+                found = w.get(measure, "assessment")
+                assessment = rule.UNKNOWN if found is MISSING else True
+            measures.append(
+                _Measure(measure_id if isinstance(measure_id, str) else None, assessment)
+            )
+        out.append(_Entry(action if isinstance(action, str) else None, tuple(measures)))
+    return out
 
 
 def _check_entries(
     w: Walk, report: dict[str, Any], here: Path, status: ReportStatus | None
-) -> None:
-    first_action: dict[str, Path] = {}
-    for e_index, entry in _items(w, report, "entries"):
-        e_here = (*here, "entries", e_index)
-        action = w.get(entry, "action")
-        if isinstance(action, str):
-            _repeated(w, first_action, action, (*e_here, "action"))
-        first_measure: dict[str, Path] = {}
-        for m_index, measure in _items(w, entry, "measures"):
-            m_here = (*e_here, "measures", m_index)
-            measure_id = w.get(measure, "measure")
-            if isinstance(measure_id, str):
-                _repeated(w, first_measure, measure_id, (*m_here, "measure"))
-            if status is ReportStatus.VERIFIED and "assessment" not in measure:
-                w.add(
-                    "assessment-missing",
-                    (*m_here, "assessment"),
-                    "assessment-missing",
-                    "container",
-                    measure=measure_id if isinstance(measure_id, str) else "?",
-                )
-            elif (
-                status in (ReportStatus.DRAFT, ReportStatus.SUBMITTED)
-                and w.get(measure, "assessment") is not MISSING
-            ):
-                w.add("assessment-unexpected", (*m_here, "assessment"), status=status.value)
+) -> list[_Entry | None]:
+    """Repeats and assessments of a report's entries; return the entries as the rules read them."""
+    entries = _entries(w, report)
+    actions = [(e, entry.action) for e, entry in enumerate(entries) if entry and entry.action]
+    _repeats(w, here, actions, "entries", "action")
+    for e_index, entry in enumerate(entries):
+        if entry is not None:
+            ids = [(m, x.measure) for m, x in enumerate(entry.measures) if x and x.measure]
+            _repeats(w, here, [((e_index, "measures", m), i) for m, i in ids], "entries", "measure")
+    for problem in rule.assessments(status, entries):
+        _add(w, problem, here)
+    return entries
 
 
 def _check_period(
     w: Walk, here: Path, period: ReportingPeriod, view: CatalogView
 ) -> ReportingPeriod | None:
-    if view.periods is not None and period.code not in view.periods:
-        w.add(
-            "period-mismatch",
-            (*here, "period"),
-            "period-mismatch.plan",
-            got=period.code.value,
-            allowed=", ".join(c.value for c in view.periods),
-        )
-        return None
-    if view.year is not None and period.year != view.year:
-        allowed = ", ".join(f"{view.year}-{c.value}" for c in view.periods or ())
-        w.add(
-            "period-mismatch",
-            (*here, "period"),
-            "period-mismatch.report",
-            got=str(period),
-            allowed=allowed or str(view.year),
-        )
-        return None
-    return period
+    problem = rule.report_period(period, view.periods, view.year)
+    if problem is None:
+        return period
+    _add(w, problem, here)
+    return None
 
 
 def _check_references(
     w: Walk,
-    report: dict[str, Any],
     here: Path,
     view: CatalogView,
     assignee: Assignee | None,
     period: ReportingPeriod | None,
+    entries: list[_Entry | None],
 ) -> None:
-    for e_index, entry in _items(w, report, "entries"):
-        e_here = (*here, "entries", e_index)
-        action_id = w.get(entry, "action")
-        if not isinstance(action_id, str):
-            continue
-        action = view.actions.get(action_id)
-        if action is None:
-            if view.complete:  # else it may be an action whose id is broken
-                w.add(
-                    "unknown-reference",
-                    (*e_here, "action"),
-                    "unknown-reference.action",
-                    got=show(action_id),
-                )
-            continue
-        if assignee is not None and not _assigned(action, assignee):
-            w.add("not-assigned", (*e_here, "action"), action=action_id, institution=assignee.code)
-        for m_index, measure in _items(w, entry, "measures"):
-            measure_id = w.get(measure, "measure")
-            if not isinstance(measure_id, str):
-                continue
-            m_here = (*e_here, "measures", m_index, "measure")
-            if measure_id not in action.measures:
-                owner = view.owners.get(measure_id)
-                if owner is None and not action.complete:
-                    pass  # it may be a measure of this action whose id is broken
-                elif owner is None:
-                    w.add(
-                        "unknown-reference",
-                        m_here,
-                        "unknown-reference.measure",
-                        got=show(measure_id),
-                        action=action_id,
-                    )
-                else:
-                    w.add(
-                        "unknown-reference",
-                        m_here,
-                        "unknown-reference.other-action",
-                        got=show(measure_id),
-                        action=action_id,
-                        owner=owner,
-                    )
-                continue
-            measure_period = action.measures[measure_id]
-            if (
-                period is not None
-                and measure_period is not None
-                and measure_period is not period.code
-            ):
-                w.add(
-                    "period-mismatch",
-                    m_here,
-                    "period-mismatch.measure",
-                    got=show(measure_id),
-                    measure_period=measure_period.value,
-                    period=str(period),
-                )
+    institution = "?" if assignee is None else assignee.code
+    for problem in reference_problems(view, assignee, period, entries, institution):
+        _add(w, problem, here, ("got",))
+
+
+def reference_problems(
+    view: CatalogView,
+    assignee: Assignee | None,
+    period: ReportingPeriod | None,
+    entries: Sequence[rule.EntryLike | None],
+    institution: str,
+) -> Iterator[Problem]:
+    """The reference rule (:func:`ranham.model._invariants.entry_references`) against a view.
+
+    For the careful walk and the fast path alike.
+    """
+    actions = view.actions
+    assigned = None
+    if assignee is not None:
+        assigned = lambda action_id: _assigned(actions[action_id], assignee)  # noqa: E731
+    return rule.entry_references(
+        institution, period, entries, actions, assigned, view.owners, view.complete
+    )
 
 
 def _assigned(action: ActionView, assignee: Assignee) -> bool:
-    if action.tier is None or assignee.tier is None or not assignee.known:
+    if not assignee.known:
         return True  # unknown: silenced
-    if action.tier is Tier.KL:
-        return action.responsible is None or assignee.code in action.responsible
-    if assignee.autonomous is None:
-        return True
-    return action.tier is assignee.tier and assignee.autonomous
+    return rule.assigned(
+        action.tier, action.responsible, assignee.code, assignee.tier, assignee.autonomous
+    )
 
 
 def _check_timing(
@@ -894,21 +778,21 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
     listed: dict[str, Assignee] = {}
     agencies: set[str] = set()
     uncertain: set[str] = set()  # listed codes whose kind is broken
-    first_code: dict[str, Path] = {}
     institutions_usable = w.get(dataset, "institutions") is not MISSING
     items = _items(w, dataset, "institutions")
     # Whether every listed institution has a usable code: only then is a code that is not
     # listed surely unknown (a broken item may be the one a reference means).
     complete = _all_items(w, dataset, "institutions", items)
-    for index, inst in items:
-        here = ("institutions", index)
-        kind = check_institution(w, inst, here)
-        code = w.get(inst, "code")
-        if not isinstance(code, str):
-            complete = False
+    kinds = {index: check_institution(w, inst, ("institutions", index)) for index, inst in items}
+    codes = [(i, code) for i, inst in items if isinstance(code := w.get(inst, "code"), str)]
+    complete = complete and len(codes) == len(items)
+    repeated = _repeats(w, (), codes, "institutions", "code")
+    by_index = dict(items)
+    for index, code in codes:
+        if ("institutions", index, "code") in repeated:
             continue
-        if _repeated(w, first_code, code, (*here, "code")):
-            continue
+        kind = kinds[index]
+        inst = by_index[index]
         listed[code] = Assignee(code, kind.tier if kind is not None else None, _autonomy(w, inst))
         if kind is None:
             uncertain.add(code)
@@ -916,7 +800,7 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
             agencies.add(code)
     if isinstance(catalog, dict) and complete:
         _check_responsible_listed(w, catalog, agencies, uncertain)
-    first_report: dict[tuple[str, str], Path] = {}
+    keys: list[tuple[Any, Any]] = []
     for index, report in _items(w, dataset, "reports"):
         here = ("reports", index)
         code = w.get(report, "institution")
@@ -925,47 +809,36 @@ def check_dataset(w: Walk, dataset: dict[str, Any]) -> None:
             assignee = listed.get(code)
             if assignee is None:
                 if complete:
-                    w.add(
-                        "unknown-reference",
-                        (*here, "institution"),
-                        "unknown-reference.institution",
-                        got=show(code),
-                    )
+                    _add(w, rule.listed(code, listed, ("institution",)), here, ("got",))
                 assignee = Assignee(code, None, known=False)
         period = check_report(w, report, here, view, assignee)
         period_text = w.get(report, "period")
         if isinstance(code, str) and isinstance(period_text, str) and period is not None:
-            key = (code, period_text)
-            _repeated(
-                w,
-                first_report,
-                key,
-                (*here, "period"),
-                "duplicate-id.report",
-                institution=code,
-                period=period_text,
-            )
-    first_case: dict[tuple[str, str], Path] = {}
+            keys.append((index, (code, period_text)))
+    for problem in rule.duplicates(
+        [key for _, key in keys],
+        lambda k: ("reports", keys[k][0], "period"),
+        "",
+        "duplicate-id.report",
+        lambda key: {"institution": key[0], "period": key[1]},
+    ):
+        _add(w, problem)
+    cases: list[tuple[Any, Any]] = []
     for index, allegation in _items(w, dataset, "allegations"):
         code = w.get(allegation, "institution")
-        if complete and isinstance(code, str) and code not in listed:
-            w.add(
-                "unknown-reference",
-                ("allegations", index, "institution"),
-                "unknown-reference.institution",
-                got=show(code),
-            )
+        if complete and isinstance(code, str):
+            _add(w, rule.listed(code, listed, ("institution",)), ("allegations", index), ("got",))
         reference = w.get(allegation, "reference")
         if isinstance(code, str) and isinstance(reference, str):
-            _repeated(
-                w,
-                first_case,
-                (code, reference),
-                ("allegations", index, "reference"),
-                "duplicate-id.allegation",
-                got=show(reference),
-                institution=code,
-            )
+            cases.append((index, (code, reference)))
+    for problem in rule.duplicates(
+        [key for _, key in cases],
+        lambda k: ("allegations", cases[k][0], "reference"),
+        "",
+        "duplicate-id.allegation",
+        lambda key: {"got": show(key[1]), "institution": key[0]},
+    ):
+        _add(w, problem)
 
 
 def _autonomy(w: Walk, inst: dict[str, Any]) -> bool | None:
@@ -990,14 +863,8 @@ def _check_responsible_listed(
         responsible = w.get(action, "responsible")
         if type(responsible) is not list:
             continue
-        for r_index, code in enumerate(responsible):
-            if code not in agencies and code not in uncertain:
-                w.add(
-                    "responsible-invalid",
-                    ("catalog", "actions", index, "responsible", r_index),
-                    "responsible-invalid.unlisted",
-                    got=show(code),
-                )
+        for problem in rule.responsible_listed(responsible, agencies, uncertain):
+            _add(w, problem, ("catalog", "actions", index), ("got",))
 
 
 def check_forum(w: Walk, forum: dict[str, Any]) -> None:
@@ -1005,65 +872,29 @@ def check_forum(w: Walk, forum: dict[str, Any]) -> None:
     start_text, end_text = w.get(forum, "start_date"), w.get(forum, "end_date")
     start = parse_date(start_text) if isinstance(start_text, str) else None
     end = parse_date(end_text) if isinstance(end_text, str) else None
-    if start is not None and end is not None and end < start:
-        w.add(
-            "invalid-value",
-            ("end_date",),
-            "invalid-value.before",
-            field="end_date",
-            other="start_date",
-            other_value=start_text,
-            got=end_text,
-        )
-    first_id: dict[str, Path] = {}
-    counts = {"panranham": 0, "pelaksana": 0}
+    _add(w, rule.not_before("start_date", start, "end_date", end))
+    counts = dict.fromkeys(Addressee, 0)
     countable = w.get(forum, "recommendations") is not MISSING
-    for index, rec in _items(w, forum, "recommendations"):
-        here = ("recommendations", index)
-        rec_id = w.get(rec, "id")
-        if isinstance(rec_id, str):
-            _repeated(w, first_id, rec_id, (*here, "id"))
+    items = _items(w, forum, "recommendations")
+    ids = [(i, rec_id) for i, rec in items if isinstance(rec_id := w.get(rec, "id"), str)]
+    _repeats(w, (), ids, "recommendations", "id")
+    for index, rec in items:
         addressee = w.get(rec, "addressee")
         if isinstance(addressee, str):
-            counts[addressee] += 1
+            counts[Addressee(addressee)] += 1
         else:
             countable = False
-        previous: date | None = None
-        for f_index, follow_up in _sequence(w, rec, "follow_ups"):
-            on_text = w.get(follow_up, "on")
-            on = parse_date(on_text) if isinstance(on_text, str) else None
-            if on is None:
-                previous = None  # the next follow-up has no usable one before it
-                continue
-            where = (*here, "follow_ups", f_index, "on")
-            if start is not None and on < start:
-                w.add(
-                    "follow-up-order", where, "follow-up-order.start", got=on_text, start=start_text
-                )
-            elif previous is not None and on < previous:
-                w.add(
-                    "follow-up-order",
-                    where,
-                    "follow-up-order.previous",
-                    got=on_text,
-                    previous=previous.isoformat(),
-                )
-            previous = on
+        days = [
+            parse_date(on) if isinstance(on := w.get(follow_up, "on"), str) else None
+            for _, follow_up in _sequence(w, rec, "follow_ups")
+        ]
+        for problem in rule.follow_up_order(start, days):
+            _add(w, problem, ("recommendations", index))
     declared = w.get(forum, "declared")
     if not countable or not isinstance(declared, dict):
         return
-    for addressee, count in counts.items():
-        limit = w.get(declared, addressee)
-        if type(limit) is not int:
-            continue
-        place: Path = ("declared", addressee)
-        if count > limit:
-            w.add("declared-exceeded", place, addressee=addressee, count=count, declared=limit)
-        elif count < limit:
-            w.add(
-                "recommendations-incomplete",
-                place,
-                addressee=addressee,
-                count=count,
-                declared=limit,
-            )
+    limits = {
+        a: limit if type(limit := w.get(declared, a.value)) is int else None for a in Addressee
+    }
+    for problem in rule.declared_counts(counts, limits):
+        _add(w, problem)
