@@ -47,13 +47,13 @@ typecheck: $(STAMP)
 PYTEST_WORKERS ?= auto
 
 pytest: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -q --hypothesis-profile=quick
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q --hypothesis-profile=quick
 
 pytest-full: $(STAMP)
-	RANHAM_WHEEL_SUITE=full $(BIN)/pytest -n $(PYTEST_WORKERS) -q --hypothesis-profile=full --cov --cov-report=term
+	RANHAM_WHEEL_SUITE=full $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q --hypothesis-profile=full --cov --cov-report=term
 
 coverage: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -q --cov --cov-report=term
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadgroup -q --cov --cov-report=term
 
 docs: $(STAMP)
 	$(BIN)/sphinx-build -W --keep-going -q -b html docs docs/_build/html

@@ -23,6 +23,11 @@ of ``pyproject.toml``, and the tests run from there, outside the source tree, so
 import ``src/ranham`` by accident. The Sphinx configuration and extensions are not collected
 (Sphinx is a documentation dependency, not a test one).
 
+The same environment then shows the wheel's ``hypothesis`` entry point at work: every public type
+registered for ``st.from_type`` and drawn, ``ranham.strategies`` imported only when a strategy
+is drawn, nothing registered under ``HYPOTHESIS_NO_PLUGINS``. The distributions and the
+environment are made once for the module, on one pytest-xdist worker (``xdist_group``).
+
 These tests take a minute or more and are marked ``slow``.
 """
 
@@ -44,7 +49,9 @@ import pytest
 
 import ranham
 
-pytestmark = pytest.mark.slow
+# One worker builds the distributions and the environment once for every test here
+# (make test runs pytest-xdist with --dist loadgroup).
+pytestmark = [pytest.mark.slow, pytest.mark.xdist_group("release")]
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "ranham"
@@ -162,9 +169,12 @@ def test_sdist_holds_sources_tests_and_docs_but_no_build_output(dists: tuple[Pat
     assert not [n for n in names if n.endswith(".pyc") or "__pycache__" in n]
 
 
-def test_installed_wheel_passes_the_test_suite(dists: tuple[Path, Path], tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def installed(dists: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A fresh venv with the wheel, its ``hypothesis`` and ``sheets`` extras, pytest and
+    jsonschema installed by pip from the index; its ``python``."""
     _, wheel = dists
-    env_dir = tmp_path / "venv"
+    env_dir = tmp_path_factory.mktemp("installed") / "venv"
     venv.EnvBuilder(with_pip=True, clear=True).create(env_dir)
     python = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
     done = _run(
@@ -178,9 +188,15 @@ def test_installed_wheel_passes_the_test_suite(dists: tuple[Path, Path], tmp_pat
             "pytest",
             "jsonschema",
         ],
-        cwd=tmp_path,
+        cwd=env_dir.parent,
     )
     assert done.returncode == 0, "pip could not install the wheel" + _tail(done)
+    return python
+
+
+def test_installed_wheel_passes_the_test_suite(installed: Path, tmp_path: Path) -> None:
+    python = installed
+    env_dir = python.parent.parent
 
     work = tmp_path / "work"
     work.mkdir()
@@ -188,12 +204,13 @@ def test_installed_wheel_passes_the_test_suite(dists: tuple[Path, Path], tmp_pat
     for folder in ("tests", "examples", "docs"):  # as the sdist holds them, without src/
         shutil.copytree(ROOT / folder, work / folder, ignore=skip)
     shutil.copy2(ROOT / "pyproject.toml", work / "pyproject.toml")  # the pytest configuration
+    shutil.copy2(ROOT / "conftest.py", work / "conftest.py")  # the Hypothesis profiles
 
     where = _run([str(python), "-c", "import ranham; print(ranham.__file__)"], cwd=work)
     assert where.returncode == 0, _tail(where)
-    installed = Path(where.stdout.strip()).resolve()
-    assert installed.is_relative_to(env_dir.resolve())
-    assert not installed.is_relative_to(ROOT.resolve())
+    location = Path(where.stdout.strip()).resolve()
+    assert location.is_relative_to(env_dir.resolve())
+    assert not location.is_relative_to(ROOT.resolve())
 
     script = env_dir / ("Scripts" if os.name == "nt" else "bin") / "ranham"
     version = _run([str(script), "--version"], cwd=work)
@@ -224,3 +241,78 @@ def test_installed_wheel_passes_the_test_suite(dists: tuple[Path, Path], tmp_pat
     )
     assert tests.returncode == 0, "the test suite fails against the installed wheel" + _tail(tests)
     assert re.search(r"^\d+ passed", tests.stdout.splitlines()[-1]), _tail(tests)  # not 0 run
+
+
+# The hypothesis entry point of the installed wheel: every public type is registered for
+# st.from_type when Hypothesis loads its plugins, without importing ranham.strategies until a
+# strategy is drawn, and nothing is registered under HYPOTHESIS_NO_PLUGINS.
+ENTRY_POINT_SCRIPT = r"""
+import json, os, sys
+from importlib.metadata import entry_points
+
+import hypothesis
+from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis.strategies._internal.types import _global_type_lookup
+
+import ranham
+
+out = {
+    "ranham_file": ranham.__file__,
+    "entry_points": [(ep.value, ep.dist.name) for ep in entry_points(group="hypothesis")],
+    "strategies_imported_by_hook": "ranham.strategies" in sys.modules,
+}
+classes = [getattr(ranham, n) for n in ranham.__all__ if isinstance(getattr(ranham, n), type)]
+out["registered"] = sorted(c.__name__ for c in classes if c in _global_type_lookup)
+drawn, failed = [], {}
+def run(kind):
+    @settings(max_examples=3, database=None, deadline=None,
+              suppress_health_check=list(HealthCheck))
+    @given(st.from_type(kind))
+    def check(value):
+        assert isinstance(value, kind), (kind, value)
+    check()
+for kind in classes:
+    try:
+        run(kind)
+        drawn.append(kind.__name__)
+    except Exception as error:
+        failed[kind.__name__] = f"{type(error).__name__}: {str(error)[:200]}"
+out["drawn"] = sorted(drawn)
+out["failed"] = failed
+out["strategies_imported_after"] = "ranham.strategies" in sys.modules
+print(json.dumps(out))
+"""
+
+
+def _entry_point_run(python: Path, **env: str) -> dict[str, object]:
+    environment = {k: v for k, v in _clean_env().items() if not k.startswith("HYPOTHESIS")}
+    environment.update(env)
+    done = subprocess.run(
+        [str(python), "-c", ENTRY_POINT_SCRIPT],
+        capture_output=True,
+        text=True,
+        check=False,
+        env=environment,
+        cwd="/",
+        timeout=300,
+    )
+    assert done.returncode == 0, _tail(done)
+    parsed: dict[str, object] = json.loads(done.stdout.strip().splitlines()[-1])
+    return parsed
+
+
+def test_the_wheel_registers_every_public_type_through_the_entry_point(installed: Path) -> None:
+    found = _entry_point_run(installed)
+    public = sorted(n for n in ranham.__all__ if isinstance(getattr(ranham, n), type))
+    assert str(found["ranham_file"]).startswith(str(installed.parent.parent))
+    assert found["entry_points"] == [["ranham._hypothesis_hook:_hypothesis_setup_hook", "ranham"]]
+    assert found["strategies_imported_by_hook"] is False
+    assert found["registered"] == public
+    assert found["failed"] == {}
+    assert found["drawn"] == public
+    assert found["strategies_imported_after"] is True
+
+    off = _entry_point_run(installed, HYPOTHESIS_NO_PLUGINS="1")
+    assert off["registered"] == []
+    assert off["strategies_imported_after"] is False
+    assert "Report" in off["failed"], off
