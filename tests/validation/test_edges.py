@@ -21,6 +21,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ranham import io
 from ranham.validation import ValidationResult, catalog_view, validate
 
 from ._paths import PATHS, validate_on
@@ -291,18 +292,57 @@ def test_integers_in_extensions_up_to_the_largest_double_are_kept(
     assert result.value["extensions"]["big"] == value
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="format.md 2026-12-03: an integer inside extensions is kept exactly at any size "
-    "and is never non-finite-number",
-)
 @pytest.mark.parametrize("path", PATHS)
 @pytest.mark.parametrize("given_as", ["text", "dict"])
-def test_integers_in_extensions_beyond_a_double_are_kept_exactly(path: str, given_as: str) -> None:
+@pytest.mark.parametrize(
+    "value",
+    [MAX_DOUBLE_INT + 1, -MAX_DOUBLE_INT - 1, 10**4299, 10**4300 - 1, -(10**4300 - 1)],
+    ids=["max+1", "-max-1", "10^4299", "10^4300-1", "-(10^4300-1)"],
+)
+def test_integers_in_extensions_beyond_a_double_are_kept_exactly(
+    path: str, given_as: str, value: int
+) -> None:
+    """format.md 2026-12-03: an integer inside extensions is kept exactly at any size and is
+    never non-finite-number, up to MAX_INTEGER_DIGITS (4,300) digits (the design page)."""
     report = _spec("report")
-    report["extensions"] = {"big": MAX_DOUBLE_INT + 1}
+    report["extensions"] = {"big": [value]}
     source: Any = _text(report) if given_as == "text" else report
-    assert validate_on(path, source).issues == ()
+    result = validate_on(path, source)
+    assert result.issues == ()
+    assert result.value is not None
+    assert result.value["extensions"]["big"] == [value]
+    assert json.loads(io.dumps(result.document))["extensions"]["big"] == [value]
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize(
+    "digits",
+    ["1" + "0" * 4300, "-1" + "0" * 4300, "9" * 20000],
+    ids=["10^4300", "-10^4300", "20000-nines"],
+)
+def test_an_integer_longer_than_the_limit_is_non_finite(path: str, digits: str) -> None:
+    """Reading a longer literal would cost time quadratic in its length (and Python refuses to
+    write one): more than 4,300 digits is ``non-finite-number``, as text and as a dict."""
+    report = _spec("report")
+    report["extensions"] = {"big": "BIG"}
+    text = json.dumps(report).replace('"BIG"', digits).encode()
+    issues = validate_on(path, text).issues
+    assert [(i.code, i.pointer) for i in issues] == [("non-finite-number", "/extensions/big")]
+    report["extensions"] = {"big": 10**4300 if digits[0] != "-" else -(10**4300)}
+    issues = validate_on(path, report).issues
+    assert [(i.code, i.pointer) for i in issues] == [("non-finite-number", "/extensions/big")]
+
+
+@pytest.mark.parametrize("path", PATHS)
+@pytest.mark.parametrize("given_as", ["text", "dict"])
+def test_outside_extensions_an_integer_beyond_a_double_is_still_non_finite(
+    path: str, given_as: str
+) -> None:
+    catalog = _spec("catalog")
+    catalog["actions"][0]["number"] = MAX_DOUBLE_INT + 1
+    source: Any = _text(catalog) if given_as == "text" else catalog
+    issues = validate_on(path, source).issues
+    assert [(i.code, i.pointer) for i in issues] == [("non-finite-number", "/actions/0/number")]
 
 
 # --- the depth limit ------------------------------------------------------------------------------

@@ -39,6 +39,7 @@ from ranham.validation._build import build_document, check_fast
 from ranham.validation._json import (
     DEFAULT_MAX_SIZE,
     MAX_DEPTH,
+    MAX_INTEGER_DIGITS,
     CompactLayout,
     Fatal,
     Located,
@@ -81,6 +82,7 @@ __all__ = [
     "DEFAULT_MAX_ISSUES",
     "DEFAULT_MAX_SIZE",
     "KINDS",
+    "MAX_INTEGER_DIGITS",
     "SCHEMA_VERSION",
     "Context",
     "ContextSource",

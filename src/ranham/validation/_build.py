@@ -36,7 +36,7 @@ from ranham.model._frozen import FrozenMap
 from ranham.model._invariants import declared_counts, report_period
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, Window, zone
-from ranham.validation._json import MAX_DEPTH, InexactFloat
+from ranham.validation._json import INTEGER_LIMIT, MAX_DEPTH, InexactFloat
 from ranham.validation._rules import (
     CatalogView,
     incomplete_report,
@@ -159,7 +159,7 @@ def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
         if not math.isfinite(value):
             raise Bail
         counter.floats = True
-    if kind is int and abs(value) > 1.7976931348623157e308:
+    if kind is int and not -INTEGER_LIMIT < value < INTEGER_LIMIT:
         raise Bail
     if kind is str:
         if ":" in value:

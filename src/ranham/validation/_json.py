@@ -30,6 +30,8 @@ __all__ = [
     "DEFAULT_MAX_SIZE",
     "MAX_DEPTH",
     "MAX_DOUBLE",
+    "INTEGER_LIMIT",
+    "MAX_INTEGER_DIGITS",
     "DupDict",
     "Fatal",
     "NonFinite",
@@ -51,7 +53,17 @@ DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 _BOMS = (b"\xef\xbb\xbf", b"\xfe\xff", b"\xff\xfe")
 _SURROGATE_ESCAPE = re.compile(r"(?<!\\)(\\++)u([dD][89a-fA-F][0-9a-fA-F]{2})")
 _KEY_TOKEN = re.compile(rb'"[ \t\r\n]*+:')
-_MAX_DOUBLE_DIGITS = 400
+MAX_INTEGER_DIGITS = 4300
+"""The longest integer literal read exactly (Python's default ``sys.int_max_str_digits``).
+
+An integer inside ``extensions`` is kept exactly up to this many digits (format.md: "at any
+size"); a longer one is ``non-finite-number``, as reading it would cost time quadratic in its
+length. Outside ``extensions`` an integer beyond the largest double is ``non-finite-number``.
+"""
+
+INTEGER_LIMIT = 10**MAX_INTEGER_DIGITS
+"""The smallest integer too long to keep: ``abs(value) < INTEGER_LIMIT`` has at most
+:data:`MAX_INTEGER_DIGITS` digits (a ``dict`` given by a program is held to the same bound)."""
 
 MAX_DOUBLE = 1.7976931348623157e308
 """The largest finite double: a JSON number beyond it is ``non-finite-number``."""
@@ -284,12 +296,12 @@ def _float(literal: str) -> float | NonFinite:
 
 
 def _int(literal: str) -> int | NonFinite:
-    if len(literal) > _MAX_DOUBLE_DIGITS:
+    if len(literal.lstrip("-")) > MAX_INTEGER_DIGITS:
         return NonFinite(literal[:20] + "…")
-    value = int(literal)
-    if not -MAX_DOUBLE <= value <= MAX_DOUBLE:
+    try:
+        return int(literal)
+    except ValueError:  # a host that lowered sys.int_max_str_digits
         return NonFinite(literal[:20] + "…")
-    return value
 
 
 def _lone_surrogate(text: str) -> tuple[int, str] | None:

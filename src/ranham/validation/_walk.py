@@ -29,7 +29,14 @@ from ranham.model import _checks as checks
 from ranham.model._fields import EXTENSIONS
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, zone
-from ranham.validation._json import MAX_DEPTH, MAX_DOUBLE, DupDict, InexactFloat, NonFinite
+from ranham.validation._json import (
+    INTEGER_LIMIT,
+    MAX_DEPTH,
+    MAX_DOUBLE,
+    DupDict,
+    InexactFloat,
+    NonFinite,
+)
 from ranham.validation._pointer import DocumentOrder, to_pointer
 from ranham.validation.codes import CODES, FATAL, Severity
 
@@ -548,8 +555,8 @@ def _free_one(
             stack.append((iter(_string_keys(list(item.items()), path, w)), path, level))
     elif kind is list:
         stack.append((enumerate(item), (*where, name), level))
-    elif kind is int:
-        if not -MAX_DOUBLE <= item <= MAX_DOUBLE:
+    elif kind is int:  # kept exactly, up to MAX_INTEGER_DIGITS digits
+        if not -INTEGER_LIMIT < item < INTEGER_LIMIT:
             w.add("non-finite-number", (*where, name), literal=show(item))
     elif kind is float:
         if not math.isfinite(item):
