@@ -37,7 +37,23 @@ __all__ = [
 
 
 class RanhamError(Exception):
-    """Base class of every error that ``ranham`` raises on purpose."""
+    """Base class of every error that ``ranham`` raises on purpose.
+
+    ``message_id`` is the message in Indonesian where the raiser wrote one (empty otherwise);
+    :meth:`text` gives the message in a language, as the command line prints it with
+    ``--lang``.
+    """
+
+    message_id: str = ""
+
+    def text(self, lang: str = "en") -> str:
+        """The message in ``lang`` (``"en"`` or ``"id"``): Indonesian when written, else English.
+
+        >>> error = UnknownNameError("no such tier", message_id="tidak ada tingkat itu")
+        >>> error.text("id"), error.text("en"), str(error)
+        ('tidak ada tingkat itu', 'no such tier', 'no such tier')
+        """
+        return self.message_id if lang == "id" and self.message_id else str(self)
 
 
 class InvariantError(RanhamError, ValueError):
@@ -160,7 +176,12 @@ class UnknownNameError(RanhamError, LookupError):
     """A name that ``ranham`` does not know: a rule set id, a quantity, a region code, an edition.
 
     Unlike :class:`KeyError`, its message is shown as written, without quotes around it.
+    ``message_id`` is the message in Indonesian, when the raiser gives one.
     """
+
+    def __init__(self, *args: object, message_id: str = "") -> None:
+        super().__init__(*args)
+        self.message_id = message_id
 
     def __str__(self) -> str:
         return str(self.args[0]) if self.args else ""

@@ -27,7 +27,7 @@ from ranham.cli._common import (
     fail,
     warn_unknown_lang,
 )
-from ranham.errors import DocumentError, RanhamError, RuleSetError
+from ranham.errors import DocumentError, RanhamError
 
 __all__ = ["COMMANDS", "main"]
 
@@ -171,9 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_OK
     except DocumentError as error:
         return fail(str(error), EXIT_FINDINGS)
-    except RuleSetError as error:
+    except RanhamError as error:  # in Indonesian where the raiser wrote it (RuleSetError, …)
         return fail(error.text("id" if lang == "id" else "en"), EXIT_USAGE)
-    except (RanhamError, OSError) as error:
+    except OSError as error:
         return fail(str(error), EXIT_USAGE)
     except KeyboardInterrupt:
         return fail("interrupted", 130)

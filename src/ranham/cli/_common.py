@@ -39,6 +39,7 @@ __all__ = [
     "json_path",
     "number",
     "open_regular",
+    "os_reason",
     "print_json",
     "read_bounded",
     "read_regular",
@@ -263,6 +264,45 @@ def _not_regular(mode: int) -> str | None:
         return None
     kind = next((text for test, text in _KINDS_OF_FILE if test(mode)), "a special file")
     return f"not a regular file but {kind}"
+
+
+_REASONS_ID = {
+    errno.ENOENT: "berkas atau direktori tidak ada",
+    errno.EACCES: "izin ditolak",
+    errno.EPERM: "operasi tidak diizinkan",
+    errno.EISDIR: "berupa direktori",
+    errno.ENOTDIR: "bukan direktori",
+    errno.EEXIST: "sudah ada",
+    errno.ENOSPC: "ruang penyimpanan habis",
+    errno.EROFS: "sistem berkas hanya-baca",
+    errno.ENAMETOOLONG: "nama berkas terlalu panjang",
+    errno.ELOOP: "terlalu banyak tautan simbolik",
+}
+_NOT_REGULAR_ID = {
+    "a directory": "direktori",
+    "a FIFO (named pipe)": "FIFO (pipa bernama)",
+    "a socket": "soket",
+    "a character device": "perangkat karakter",
+    "a block device": "perangkat blok",
+    "a special file": "berkas khusus",
+}
+
+
+def os_reason(error: OSError, lang: Lang) -> str:
+    """Why ``error`` happened, in ``lang``, escaped: the system's words, or ours in Indonesian.
+
+    >>> os_reason(FileNotFoundError(2, "No such file or directory"), "id")
+    'berkas atau direktori tidak ada'
+    >>> os_reason(OSError(22, "not a regular file but a socket"), "id")
+    'bukan berkas biasa melainkan soket'
+    """
+    english = error.strerror or type(error).__name__
+    if lang != "id":
+        return clean(english)
+    prefix = "not a regular file but "
+    if english.startswith(prefix) and english[len(prefix) :] in _NOT_REGULAR_ID:
+        return "bukan berkas biasa melainkan " + _NOT_REGULAR_ID[english[len(prefix) :]]
+    return clean(_REASONS_ID.get(error.errno or 0, english))
 
 
 def open_regular(path: str) -> BinaryIO:

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from ranham import io
-from ranham.cli._common import EXIT_OK, EXIT_USAGE, clean, fail
+from ranham.cli._common import EXIT_OK, EXIT_USAGE, clean, fail, os_reason
 from ranham.errors import DocumentError, UnknownNameError
 from ranham.model import Catalog, Dataset
 from ranham.validation import Lang
@@ -76,7 +76,7 @@ def load_context(path: str, lang: Lang) -> Catalog | Dataset | int:
         count = sum(1 for issue in error.issues if issue.is_error)
         return fail(_INVALID[lang].format(path=path, count=count), EXIT_USAGE)
     except OSError as error:
-        return fail(f"{path}: {error.strerror or type(error).__name__}", EXIT_USAGE)
+        return fail(f"{clean(path)}: {os_reason(error, lang)}", EXIT_USAGE)
     if not isinstance(document, Catalog | Dataset):
         kind = io.kind_of(document)
         return fail(_NOT_CONTEXT[lang].format(path=path, kind=kind), EXIT_USAGE)
@@ -119,7 +119,7 @@ def write_trend(args: argparse.Namespace, cycles: Any, digests: dict[int, str]) 
     try:
         write_trend_workbook(cycles, Path(args.out), code=args.code, lang=lang, digests=digests)
     except OSError as error:
-        reason = clean(error.strerror or type(error).__name__)
+        reason = os_reason(error, lang)
         return fail(_CANNOT_WRITE[lang].format(path=clean(args.out), reason=reason), EXIT_USAGE)
     print(_WROTE[lang].format(path=args.out), file=sys.stderr)
     return EXIT_OK

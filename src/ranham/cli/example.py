@@ -38,6 +38,7 @@ from ranham.cli._common import (
     add_lang,
     clean,
     fail,
+    os_reason,
     render_table,
 )
 from ranham.model import Dataset, Report, ReportStatus
@@ -200,7 +201,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         rows = _write(out, national, small, args.year, text, series)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error, lang)
         return fail(clean(text["cannot-write"].format(out=out, reason=reason)), EXIT_USAGE)
     headers = [text["file"], text["kind"], text["bytes"], text["what"]]
     print(render_table(headers, rows, right=(2,)))

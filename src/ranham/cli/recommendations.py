@@ -27,6 +27,7 @@ from ranham.cli._common import (
     add_lang,
     clean,
     fail,
+    os_reason,
     print_json,
     render_csv,
     render_table,
@@ -174,7 +175,7 @@ def _read(name: str, lang: Lang) -> _Read:
     try:
         result = validate(path, jsonl=False)
     except OSError as error:
-        reason = error.strerror or type(error).__name__
+        reason = os_reason(error, lang)
         raise _Usage(_TEXT[lang]["unreadable"].format(name=name, reason=reason)) from None
     forum: Forum | None = None
     if result.valid and result.kind == "forum" and result.value is not None:

@@ -24,6 +24,7 @@ from ranham.cli._common import (
     clean_lines,
     fail,
     open_regular,
+    os_reason,
     print_json,
     read_bounded,
     read_regular,
@@ -212,7 +213,9 @@ def selected(scores: Scores, codes: Sequence[str], args: argparse.Namespace) -> 
         if code not in wanted:
             raise UnknownNameError(
                 f"--code {clean(code)!r} is not an institution with assigned actions in this "
-                "dataset; give one of the codes the table lists without --code."
+                "dataset; give one of the codes the table lists without --code.",
+                message_id=f"--code {clean(code)!r} bukan instansi yang mendapat aksi dalam "
+                "dataset ini; berikan salah satu kode yang tercantum di tabel tanpa --code.",
             )
     province = args.province
     if province is not None and not (
@@ -220,7 +223,9 @@ def selected(scores: Scores, codes: Sequence[str], args: argparse.Namespace) -> 
     ):
         raise UnknownNameError(
             f"--province {clean(province)!r} is not a province with assigned actions in this "
-            "dataset; give a two-digit province code such as 32 (Jawa Barat)."
+            "dataset; give a two-digit province code such as 32 (Jawa Barat).",
+            message_id=f"--province {clean(province)!r} bukan provinsi yang mendapat aksi dalam "
+            "dataset ini; berikan kode provinsi dua angka seperti 32 (Jawa Barat).",
         )
     kept = [
         code
@@ -302,7 +307,7 @@ def load_dataset(path: str, lang: Lang) -> Dataset | int:
         kind = _kind(data)
         return fail(HEAD[lang]["not-dataset"].format(path=clean(path), kind=kind), EXIT_USAGE)
     except OSError as error:
-        return fail(f"{clean(path)}: {error.strerror or type(error).__name__}", EXIT_USAGE)
+        return fail(f"{clean(path)}: {os_reason(error, lang)}", EXIT_USAGE)
 
 
 def _kind(data: bytes) -> str:
@@ -324,9 +329,12 @@ def ruleset_argument(value: str | None) -> RuleSet | str | None:
     try:
         data = read_regular(value, RULESET_MAX_SIZE, "rule set")
     except OSError as error:
+        reason, reason_id = os_reason(error, "en"), os_reason(error, "id")
         raise RuleSetError(
-            f"cannot be read ({error.strerror or type(error).__name__}); check the path, or "
-            "pass a shipped rule set id such as ranham-2021-2025/default.",
+            f"cannot be read ({reason}); check the path, or pass a shipped rule set id such "
+            "as ranham-2021-2025/default.",
+            message_id=f"tidak dapat dibaca ({reason_id}); periksa path-nya, atau berikan id "
+            "aturan bawaan seperti ranham-2021-2025/default.",
             location=clean(value),
         ) from None
     except InputSizeError as error:
@@ -336,6 +344,8 @@ def ruleset_argument(value: str | None) -> RuleSet | str | None:
     except UnicodeDecodeError as error:
         raise RuleSetError(
             f"is not UTF-8 text (byte {error.start} cannot be decoded); save it as UTF-8.",
+            message_id=f"bukan teks UTF-8 (bita {error.start} tidak dapat dibaca); simpan "
+            "sebagai UTF-8.",
             location=clean(value),
         ) from None
     return loads_ruleset(text, name=value)
@@ -366,9 +376,11 @@ def run(args: argparse.Namespace) -> int:
     if args.period is not None:
         period = next((p for p in scores.periods if str(p) == args.period), None)
         if period is None:
+            periods = ", ".join(map(str, scores.periods))
+            shown = clean(args.period[:40])
             raise UnknownNameError(
-                f"--period {args.period!r} is not a period of this dataset; its periods are "
-                f"{', '.join(map(str, scores.periods))}."
+                f"--period {shown!r} is not a period of this dataset; its periods are {periods}.",
+                message_id=f"--period {shown!r} bukan periode dataset ini; periodenya {periods}.",
             )
     by_action = args.by == "action"
     if args.format == "xlsx":  # the score workbook (ranham.sheets)

@@ -398,18 +398,22 @@ def load_ruleset(source: str | os.PathLike[str], *, max_size: int = RULESET_MAX_
     if isinstance(source, os.PathLike) or source.endswith(".toml"):
         text = read_text_file(source, max_size=max_size, what=_WHAT[0], what_id=_WHAT[1])
         return loads_ruleset(text, name=os.fsdecode(source), max_size=max_size)
+    shipped = ", ".join(shipped_rulesets())
     if not _ID.fullmatch(source):
         raise UnknownNameError(
-            f"{describe(source)} is neither a "
-            f"rule set id PLAN/NAME nor a path ending in .toml; "
-            f"shipped rule sets: {', '.join(shipped_rulesets())}."
+            f"{describe(source)} is neither a rule set id PLAN/NAME nor a path ending in .toml; "
+            f"shipped rule sets: {shipped}.",
+            message_id=f"{describe(source)} bukan id aturan RENCANA/NAMA dan bukan path "
+            f"berakhiran .toml; aturan bawaan: {shipped}.",
         )
     plan, name = source.split("/")
     item = _rulesets_dir() / plan / f"{name}.toml"
     if not item.is_file():
         raise UnknownNameError(
-            f"no shipped rule set {source!r}; shipped rule sets: "
-            f"{', '.join(shipped_rulesets())} (or give a path ending in .toml)."
+            f"no shipped rule set {source!r}; shipped rule sets: {shipped} (or give a path "
+            "ending in .toml).",
+            message_id=f"tidak ada aturan bawaan {source!r}; aturan bawaan: {shipped} (atau "
+            "berikan path berakhiran .toml).",
         )
     return loads_ruleset(item.read_text(encoding="utf-8"), name=f"{source}.toml")
 

@@ -108,13 +108,22 @@ def _shown(text: object) -> str:
 
 
 def unknown(text: str, why: str = "", forms: tuple[str, ...] = FORMS) -> UnknownNameError:
-    """The error for a name that is not a quantity of the data, listing the valid forms."""
-    listed = f"the quantity names are: {', '.join(forms)} (e.g. S(32.16,2022-B04))."
+    """The error for a name that is not a quantity of the data, listing the valid forms.
+
+    ``why`` (English) says what the data lacks; the Indonesian message quotes it as written.
+    """
+    names = ", ".join(forms)
+    listed = f"the quantity names are: {names} (e.g. S(32.16,2022-B04))."
+    listed_id = f"nama besaran: {names} (mis. S(32.16,2022-B04))."
     if why:
         return UnknownNameError(
-            f"{_shown(text)} names no quantity of this dataset: {why}; {listed}"
+            f"{_shown(text)} names no quantity of this dataset: {why}; {listed}",
+            message_id=f"{_shown(text)} bukan besaran dataset ini ({why}); {listed_id}",
         )
-    return UnknownNameError(f"{_shown(text)} is not a quantity name; {listed}")
+    return UnknownNameError(
+        f"{_shown(text)} is not a quantity name; {listed}",
+        message_id=f"{_shown(text)} bukan nama besaran; {listed_id}",
+    )
 
 
 def parse_quantity(text: str, *, forms: tuple[str, ...] = FORMS) -> Quantity:
