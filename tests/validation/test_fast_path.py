@@ -170,7 +170,7 @@ def test_white_space_before_colons_does_not_hide_a_repeated_key() -> None:
 
 def _raw_issues(document: dict[str, Any]) -> list[Any]:
     from ranham.validation import _rules
-    from ranham.validation._walk import walk_document
+    from ranham.validation._careful import walk_document
 
     walk, _ = walk_document(document, document["kind"])
     _rules.check_dataset(walk, document)
