@@ -17,7 +17,9 @@ on every corruption family and on mutated documents.
 
 from __future__ import annotations
 
+import inspect
 import linecache
+import types
 from collections.abc import Callable, Mapping
 from functools import cache
 from typing import Any
@@ -118,7 +120,14 @@ def entity_builder(cls: type) -> Builder:
         "        raise Bail",
         "    obj = _new(cls)",
     ]
-    lines += [f"    _set(obj, {info.name!r}, f_{info.name})" for info in fields]
+    for info in fields:
+        slot = inspect.getattr_static(cls, info.name, None)
+        if type(slot) is types.MemberDescriptorType:
+            # a slotted class: the slot's own setter skips object.__setattr__'s lookup by name
+            names[f"set_{info.name}"] = slot.__set__
+            lines.append(f"    set_{info.name}(obj, f_{info.name})")
+        else:  # pragma: no cover - every entity is slotted
+            lines.append(f"    _set(obj, {info.name!r}, f_{info.name})")
     if "__attrs_post_init__" in cls.__dict__:
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
