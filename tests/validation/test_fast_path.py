@@ -170,7 +170,7 @@ def test_white_space_before_colons_does_not_hide_a_repeated_key() -> None:
 
 def _raw_issues(document: dict[str, Any]) -> list[Any]:
     from ranham.validation import _rules
-    from ranham.validation._walk import walk_document
+    from ranham.validation._careful import walk_document
 
     walk, _ = walk_document(document, document["kind"])
     _rules.check_dataset(walk, document)
@@ -178,7 +178,8 @@ def _raw_issues(document: dict[str, Any]) -> list[Any]:
 
 
 @pytest.mark.parametrize("seed", [1, 4])
-def test_compact_layout_positions_equal_the_scanned_ones(seed: int) -> None:
+@pytest.mark.parametrize("ending", [b"", b"\n", b" \r\n\t"])
+def test_compact_layout_positions_equal_the_scanned_ones(seed: int, ending: bytes) -> None:
     from ranham.validation import _compact_positions, _positions
     from ranham.validation._json import CompactLayout
 
@@ -187,7 +188,7 @@ def test_compact_layout_positions_equal_the_scanned_ones(seed: int) -> None:
     document["institutions"][1]["nmae"] = "typo"  # unknown-field: the key's position
     del document["reports"][0]["status"]  # missing-field: the container's position
     document["reports"][-1]["entries"][0]["measures"][0]["claimed"] = "yes"  # wrong-type: value
-    data = orjson.dumps(document)
+    data = orjson.dumps(document) + ending  # a file as ranham writes it ends with a newline
     raw = _raw_issues(document)
     assert {r.where for r in raw} >= {"key", "container", "value"}
     layout = CompactLayout.of(document, data)
@@ -201,6 +202,10 @@ def test_an_indented_document_has_no_compact_layout() -> None:
     document = json.loads((SPEC / "report.json").read_text())
     assert CompactLayout.of(document, json.dumps(document, indent=2).encode()) is None
     assert CompactLayout.of(document, orjson.dumps(document)) is not None
+    # white space before the value shifts every offset, and other bytes are not white space
+    assert CompactLayout.of(document, b" " + orjson.dumps(document)) is None
+    assert CompactLayout.of(document, orjson.dumps(document) + b"\n\x0c") is None
+    assert CompactLayout.of(document, orjson.dumps(document)[:-1]) is None
 
 
 def _valid_files() -> list[tuple[Path, dict[str, Any]]]:

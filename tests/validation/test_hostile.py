@@ -280,7 +280,8 @@ def test_too_many_issues_are_capped() -> None:
 
 def test_the_cap_bounds_memory_while_walking() -> None:
     """The issues beyond the cap are counted, not kept, while the document is walked."""
-    from ranham.validation._walk import Walk, walk_document
+    from ranham.validation._careful import walk_document
+    from ranham.validation._walk import Walk
 
     document = {**_report(), **{f"u{i}": 1 for i in range(8000)}}
     w = Walk(document, limit=5)

@@ -15,9 +15,10 @@ on data you have not validated.
 from __future__ import annotations
 
 import enum
+import linecache
 import types
 import typing
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 
 import attrs
@@ -31,7 +32,7 @@ from ranham.model import FrozenMap, JsonValue, Link
 from ranham.model._fields import EXTENSIONS
 from ranham.model._frozen import freeze_json
 from ranham.periods import PeriodCode, ReportingPeriod, Window
-from ranham.validation._walk import REQUIRED_IN_JSON
+from ranham.validation._kinds import describe, format_timestamp, thaw_json
 
 __all__ = ["ENTITIES", "converter", "format_timestamp", "make_converter", "thaw_json"]
 
@@ -56,37 +57,9 @@ ENTITIES: tuple[type, ...] = (
 )
 """Every entity class the converter knows, leaves first."""
 
-_UTC = timedelta(0)
-
-
-def format_timestamp(moment: datetime) -> str:
-    """RFC 3339 with the offset the timestamp carries; UTC is written ``Z``.
-
-    >>> from datetime import timedelta, timezone
-    >>> format_timestamp(datetime(2022, 12, 1, 9, 30, tzinfo=timezone(timedelta(hours=7))))
-    '2022-12-01T09:30:00+07:00'
-    >>> format_timestamp(datetime(2022, 12, 1, 2, 30, 0, 250000, tzinfo=timezone.utc))
-    '2022-12-01T02:30:00.250000Z'
-    """
-    offset = moment.utcoffset()
-    if offset is None or offset == _UTC or offset.seconds % 60 or offset.microseconds:
-        # UTC, or a historical offset with seconds that RFC 3339 cannot write: write it in UTC.
-        return moment.astimezone(UTC).replace(tzinfo=None).isoformat() + "Z"
-    return moment.isoformat()
-
 
 def _structure_timestamp(value: str, _type: Any) -> datetime:
     return datetime.fromisoformat(value)
-
-
-def thaw_json(value: Any) -> Any:
-    """A frozen JSON value back as plain dicts and lists."""
-    kind = type(value)
-    if kind is FrozenMap:
-        return {k: thaw_json(v) for k, v in value.items()}
-    if kind is tuple:
-        return [thaw_json(v) for v in value]
-    return value
 
 
 def _structure_extensions(value: Any, _type: Any) -> FrozenMap[str, JsonValue]:
@@ -110,19 +83,43 @@ def _structure_windows(value: dict[str, Any], _type: Any) -> FrozenMap[PeriodCod
     )
 
 
-def _unstructure_windows(value: FrozenMap[PeriodCode, Window]) -> dict[str, Any]:
-    return {
-        code.value: {"opens": w.opens.isoformat(), "closes": w.closes.isoformat()}
-        for code, w in value.items()
-    }
-
-
 def _is_extensions(field: attrs.Attribute[Any]) -> bool:
     return bool(field.metadata.get(EXTENSIONS))
 
 
+_ENUMS: tuple[type[enum.Enum], ...] = (
+    PeriodCode,
+    model.TargetGroup,
+    model.Tier,
+    model.InstitutionKind,
+    model.ReportStatus,
+    model.EvidenceKind,
+    model.Addressee,
+    model.Theme,
+    model.FollowUpStatus,
+)
+_VALUE_TYPES: tuple[type, ...] = (str, int, bool, date, datetime, ReportingPeriod, Link, *_ENUMS)
+"""The value types whose writing the generated code inlines while their hook is the default."""
+
+
 def make_converter() -> cattrs.Converter:
-    """A new converter for the entities of :mod:`ranham.model` and the format's value types."""
+    """A new converter for the entities of :mod:`ranham.model` and the format's value types.
+
+    Its entity hooks are generated when the converter first meets an entity class, and again
+    after a hook is registered on it (cattrs then clears its dispatch cache). A generated writer
+    writes a value inline (``d.isoformat()``, ``e.value``) only while the converter's hook for
+    the value's type is the one this function registered; a hook registered on the converter
+    for a value type (``date``, ``datetime``, an enum, ``str``…) or an entity class is called
+    instead, so the converter honours its hooks as cattrs' own generated functions do. The
+    module's :data:`converter` registers none, and writes every value inline.
+
+    >>> from datetime import date
+    >>> from ranham.model import FollowUp, FollowUpStatus
+    >>> conv = make_converter()
+    >>> conv.register_unstructure_hook(date, lambda d: d.strftime("%d/%m/%Y"))
+    >>> conv.unstructure(FollowUp(on=date(2023, 3, 1), status=FollowUpStatus.IN_PROGRESS))
+    {'on': '01/03/2023', 'status': 'in_progress'}
+    """
     conv = make_orjson_converter(forbid_extra_keys=True, omit_if_default=True)
 
     conv.register_structure_hook(date, lambda v, _: date.fromisoformat(v))
@@ -133,17 +130,7 @@ def make_converter() -> cattrs.Converter:
     conv.register_unstructure_hook(ReportingPeriod, str)
     conv.register_structure_hook(Link, lambda v, _: Link.parse(v))
     conv.register_unstructure_hook(Link, str)
-    for enum_type in (
-        PeriodCode,
-        model.TargetGroup,
-        model.Tier,
-        model.InstitutionKind,
-        model.ReportStatus,
-        model.EvidenceKind,
-        model.Addressee,
-        model.Theme,
-        model.FollowUpStatus,
-    ):
+    for enum_type in _ENUMS:
         _register_enum(conv, enum_type)
 
     conv.register_structure_hook_factory(_is_homogeneous_tuple, lambda t: _tuple_hook(t, conv))
@@ -152,47 +139,70 @@ def make_converter() -> cattrs.Converter:
     )
     conv.register_structure_hook_factory(_is_optional, lambda t: _optional_hook(t, conv))
 
-    for cls in ENTITIES:
-        structure_overrides: dict[str, Any] = {}
-        for field in attrs.fields(cls):
-            if _is_extensions(field):
-                structure_overrides[field.name] = override(struct_hook=_structure_extensions)
-            elif cls is model.Catalog and field.name == "windows":
-                structure_overrides[field.name] = override(struct_hook=_structure_windows)
-        conv.register_structure_hook(cls, make_dict_structure_fn(cls, conv, **structure_overrides))
-    for cls in ENTITIES:
-        conv.register_unstructure_hook(cls, _unstructure_fn(cls, conv))
+    defaults = {type_: conv.get_unstructure_hook(type_) for type_ in _VALUE_TYPES}
+    entities = frozenset(ENTITIES)
+    conv.register_structure_hook_factory(
+        entities.__contains__, lambda cls: _structure_fn(cls, conv)
+    )
+    conv.register_unstructure_hook_factory(
+        entities.__contains__, lambda cls: _unstructure_fn(cls, conv, defaults)
+    )
     return conv
 
 
-def _unstructure_fn(cls: type, conv: cattrs.Converter) -> Any:
+def _structure_fn(cls: type, conv: cattrs.Converter) -> Any:
+    """The structure function cattrs generates for of ``cls``, with the special members' hooks."""
+    overrides: dict[str, Any] = {}
+    for field in attrs.fields(cls):
+        if _is_extensions(field):
+            overrides[field.name] = override(struct_hook=_structure_extensions)
+        elif cls is model.Catalog and field.name == "windows":
+            overrides[field.name] = override(struct_hook=_structure_windows)
+    return make_dict_structure_fn(cls, conv, **overrides)
+
+
+@attrs.frozen
+class _To:
+    """What the writer generator gives a field kind: the converter's hooks, names in the code."""
+
+    conv: cattrs.Converter
+    defaults: dict[type, Any]
+    names: dict[str, Any]
+
+    def value(self, type_: type, var: str, inline: str) -> str:
+        hook = self.conv.get_unstructure_hook(type_)
+        if hook is self.defaults.get(type_):
+            return inline
+        return f"{self.bind(f'_write_{type_.__name__}', hook)}({var})"
+
+    def bind(self, prefix: str, value: Any) -> str:
+        self.names[prefix] = value
+        return prefix
+
+    def entity(self, cls: type, var: str) -> str:
+        return f"{self.bind(f'_write_{cls.__name__}', self.conv.get_unstructure_hook(cls))}({var})"
+
+
+def _unstructure_fn(cls: type, conv: cattrs.Converter, defaults: dict[type, Any]) -> Any:
     """Generate ``cls`` -> dict that writes fields in canonical (declaration) order.
 
     cattrs' own generator writes the fields it may omit after the others; ``format.md`` fixes
     one order for each object, so the writer keeps declaration order and leaves out an optional
-    field only when it holds its default. Values are written inline where the type allows (an
-    enum's ``.value``, a tuple as a list comprehension, a nested entity by a direct call to its
-    own generated function): writing a national year calls no hook per value.
+    field only when it holds its default. Each value is written by its field kind
+    (:meth:`ranham.validation._kinds.FieldKind.write`): inline where the converter's hook is
+    the default (an enum's ``.value``, a tuple as a list comprehension), a nested entity by a
+    direct call to its own generated function: writing a national year calls no hook per value.
     """
-    attrs.resolve_types(cls)
     names: dict[str, Any] = {}
+    to = _To(conv, defaults, names)
     lines = [f"def unstructure_{cls.__name__}(instance):"]
-    required = REQUIRED_IN_JSON.get(cls, frozenset())
     leading: list[str] | None = []  # the first run of always-written fields: a dict literal
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        name = field.name
-        always = field.default is attrs.NOTHING or name in required
+    fields = {field.name: field for field in attrs.fields(cls)}
+    for info in describe(cls):
+        name = info.name
+        always = info.required
         var = f"instance.{name}" if always and leading is not None else "v"
-        if _is_extensions(field):
-            names["_thaw"] = thaw_json
-            value = f"_thaw({var})"
-        elif cls is model.Catalog and name == "windows":
-            names["_windows"] = _unstructure_windows
-            value = f"_windows({var})"
-        else:
-            value = _write_expression(field.type, var, conv, names)
+        value = info.kind.write(info.check, var, to)
         if always and leading is not None:
             leading.append(f"{name!r}: {value}")
             continue
@@ -203,7 +213,7 @@ def _unstructure_fn(cls: type, conv: cattrs.Converter) -> Any:
         if always:
             lines.append(f"    res[{name!r}] = {value}")
             continue
-        default = field.default
+        default = fields[name].default
         default = default.factory() if isinstance(default, attrs.Factory) else default  # type: ignore[arg-type]
         if default is None or default is True or default is False:
             lines.append(f"    if v is not {default!r}:")
@@ -216,38 +226,12 @@ def _unstructure_fn(cls: type, conv: cattrs.Converter) -> Any:
     if leading is not None:
         lines.append(f"    res = {{{', '.join(leading)}}}")
     lines.append("    return res")
-    exec("\n".join(lines), names)
+    source = "\n".join(lines) + "\n"
+    # A file name of its own and a linecache entry, as attrs and cattrs do for generated code.
+    filename = f"<ranham generated writer {cls.__module__}.{cls.__qualname__}>"
+    linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
+    exec(compile(source, filename, "exec"), names)
     return names[f"unstructure_{cls.__name__}"]
-
-
-def _write_expression(type_: Any, var: str, conv: cattrs.Converter, names: dict[str, Any]) -> str:
-    """A Python expression writing value ``var`` of ``type_`` as JSON-ready data."""
-    if type_ in (str, int, bool, float):
-        return var
-    if isinstance(type_, type) and issubclass(type_, enum.Enum):
-        return f"{var}.value"
-    if type_ is date:
-        return f"{var}.isoformat()"
-    if type_ is datetime:
-        names["_timestamp"] = format_timestamp
-        return f"_timestamp({var})"
-    if type_ in (ReportingPeriod, Link):
-        return f"str({var})"
-    if _is_optional(type_):  # written only when it is not None
-        inner = next(arg for arg in typing.get_args(type_) if arg is not type(None))
-        return _write_expression(inner, var, conv, names)
-    if _is_homogeneous_tuple(type_):
-        item = typing.get_args(type_)[0]
-        item_expression = _write_expression(item, "x", conv, names)
-        if item_expression == "x":
-            return f"list({var})"
-        return f"[{item_expression} for x in {var}]"
-    hook = conv.get_unstructure_hook(type_)
-    if hook is identity:  # pragma: no cover - the model has no other identity type
-        return var
-    hook_name = f"_write_{getattr(type_, '__name__', 'value')}"
-    names[hook_name] = hook
-    return f"{hook_name}({var})"
 
 
 def _is_homogeneous_tuple(type_: Any) -> bool:

@@ -1,7 +1,8 @@
 """JSON Schema (draft 2020-12) of each document kind, generated from the model.
 
-The schema is read from the same field descriptions that validation walks
-(:func:`ranham.validation._walk.describe`), so it cannot drift from the entities. It states
+The schema is read from the same field kinds that validation walks
+(:mod:`ranham.validation._kinds`: each kind declares its schema beside its checks), so it
+cannot drift from the entities. It states
 what a schema can: members, types, patterns, bounds, value sets. Rules that relate members or
 documents (a window's order, a measure's action, a report's workflow) are only in
 :func:`ranham.validation.validate`, so the schema is a relaxation of validation: every document
@@ -16,34 +17,16 @@ validation too.
 
 from __future__ import annotations
 
-import enum
 from typing import Any
 
 from ranham.errors import UnknownNameError
-from ranham.model import _checks as checks
-from ranham.model.forum import LINK, Link
-from ranham.periods import PeriodCode, ReportingPeriod
 from ranham.validation import KINDS, SCHEMA_VERSION
-from ranham.validation._walk import DOCUMENT_CLASSES, FieldInfo, describe
+from ranham.validation._kinds import describe
+from ranham.validation._walk import DOCUMENT_CLASSES
 
 __all__ = ["json_schema", "schema_id"]
 
 _BASE = "https://ranham.readthedocs.io/en/latest/_static/schema"
-
-_DATE = {"type": "string", "format": "date", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-_TIMESTAMP = {
-    "type": "string",
-    "format": "date-time",
-    "pattern": (
-        r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?"
-        r"(Z|[+-][0-9]{2}:[0-9]{2})$"
-    ),
-}
-_TEXT = {"type": "string", "pattern": r"\S"}
-_PERIOD = {
-    "type": "string",
-    "pattern": "^[0-9]{4}-(" + "|".join(c.value for c in PeriodCode) + ")$",
-}
 
 
 def schema_id(kind: str) -> str:
@@ -51,79 +34,24 @@ def schema_id(kind: str) -> str:
     return f"{_BASE}/{SCHEMA_VERSION}/{kind}.schema.json"
 
 
-def _name(cls: type) -> str:
-    return cls.__name__
+class _To:
+    """What the schema export gives a field kind: references into ``$defs``."""
 
+    __slots__ = ("defs",)
 
-def _anchored(regex: str) -> str:
-    return f"^(?:{regex})$"
+    def __init__(self, defs: dict[str, Any]) -> None:
+        self.defs = defs
 
+    def ref(self, cls: type) -> dict[str, Any]:
+        return _ref(cls, self.defs)
 
-def _value(check: checks.Check, defs: dict[str, Any]) -> dict[str, Any]:
-    if isinstance(check, checks.Text):
-        return dict(_TEXT)
-    if isinstance(check, checks.Pattern):
-        return {"type": "string", "pattern": _anchored(check.portable_regex)}
-    if isinstance(check, checks.Int):
-        return {"type": "integer", "minimum": check.low, "maximum": check.high}
-    if isinstance(check, checks.Flag):
-        return {"type": "boolean"}
-    if isinstance(check, checks.Enum):
-        return _enum(check.enum_type)
-    if isinstance(check, checks.Day):
-        return dict(_DATE)
-    if isinstance(check, checks.Instant):
-        return dict(_TIMESTAMP)
-    if isinstance(check, checks.Instance):
-        if check.kind is ReportingPeriod:
-            return dict(_PERIOD)
-        if check.kind is Link:
-            return {"type": "string", "pattern": _anchored(LINK.portable_regex)}
-        return _ref(check.kind, defs)
-    if isinstance(check, checks.Tuple):
-        out: dict[str, Any] = {"type": "array", "items": _value(check.item, defs)}
-        if check.non_empty:
-            out["minItems"] = 1
-        if check.unique:
-            out["uniqueItems"] = True
-        return out
-    raise TypeError(f"no JSON Schema for {check!r}")  # pragma: no cover
-
-
-def _enum(enum_type: type[enum.Enum]) -> dict[str, Any]:
-    return {"type": "string", "enum": [member.value for member in enum_type]}
-
-
-def _special(info: FieldInfo, defs: dict[str, Any]) -> dict[str, Any]:
-    if info.special == "extensions":
-        return {"type": "object", "description": "Free JSON, preserved verbatim and ignored."}
-    if info.special == "windows":
-        defs.setdefault(
-            "Window",
-            {
-                "type": "object",
-                "description": "A submission window: dates in the plan's time zone, inclusive.",
-                "properties": {"opens": dict(_DATE), "closes": dict(_DATE)},
-                "required": ["opens", "closes"],
-                "additionalProperties": False,
-            },
-        )
-        return {
-            "type": "object",
-            "propertyNames": _enum(PeriodCode),
-            "additionalProperties": {"$ref": "#/$defs/Window"},
-        }
-    if info.special == "institution-code":
-        return {"type": "string", "pattern": _anchored(checks.INSTITUTION_CODE.regex)}
-    if info.special == "parent":
-        return {"type": "string", "pattern": _anchored(checks.PROVINCE_CODE.regex)}
-    if info.special == "timezone":
-        return {"type": "string", "minLength": 1, "description": "An IANA time zone name."}
-    raise TypeError(f"no JSON Schema for {info!r}")  # pragma: no cover
+    def define(self, name: str, schema: dict[str, Any]) -> dict[str, Any]:
+        self.defs.setdefault(name, schema)
+        return {"$ref": f"#/$defs/{name}"}
 
 
 def _ref(cls: type, defs: dict[str, Any]) -> dict[str, Any]:
-    name = _name(cls)
+    name = cls.__name__
     if name not in defs:
         defs[name] = {}  # reserve the name first: entities may nest
         defs[name] = _object(cls, defs)
@@ -136,11 +64,7 @@ def _object(
     properties: dict[str, Any] = dict(header or {})
     required = list(properties)
     for info in describe(cls):
-        if info.special is not None:
-            properties[info.name] = _special(info, defs)
-        else:
-            assert info.check is not None
-            properties[info.name] = _value(info.check, defs)
+        properties[info.name] = info.kind.schema(info.check, _To(defs))
         if info.required:
             required.append(info.name)
     doc = (cls.__doc__ or "").strip().split("\n\n")[0].replace("\n", " ")

@@ -36,6 +36,7 @@ from ranham.errors import ArgumentTypeError, DocumentError, InvariantError
 from ranham.model import Catalog, Dataset
 from ranham.validation import _rules
 from ranham.validation._build import build_document, check_fast
+from ranham.validation._careful import walk_document
 from ranham.validation._json import (
     DEFAULT_MAX_SIZE,
     MAX_DEPTH,
@@ -62,7 +63,6 @@ from ranham.validation._walk import (
     clip,
     json_type,
     show,
-    walk_document,
 )
 from ranham.validation.codes import CODES, FATAL, Severity
 from ranham.validation.issues import (

@@ -20,44 +20,27 @@ on every corruption family and on mutated documents.
 
 from __future__ import annotations
 
+import inspect
 import linecache
-import math
-import re
+import types
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
 from functools import cache
 from typing import Any
 
 import attrs
 
 from ranham import model
-from ranham.model import _checks as checks
-from ranham.model._frozen import FrozenMap
 from ranham.model._invariants import declared_counts, report_period
-from ranham.model.forum import Link
-from ranham.periods import PeriodCode, ReportingPeriod, Window, zone
-from ranham.validation._json import INTEGER_LIMIT, MAX_DEPTH, InexactFloat
+from ranham.validation._kinds import Bail, Counter, describe
 from ranham.validation._rules import (
     CatalogView,
     incomplete_report,
     reference_problems,
     submission_warning,
 )
-from ranham.validation._walk import (
-    DOCUMENT_CLASSES,
-    FieldInfo,
-    Path,
-    RawIssue,
-    describe,
-    inexact_numbers,
-    parse_timestamp,
-)
+from ranham.validation._walk import DOCUMENT_CLASSES, Path, RawIssue, inexact_numbers
 
 __all__ = ["Bail", "Built", "build_document", "check_fast", "entity_builder"]
-
-
-class Bail(Exception):
-    """The fast path found a problem; the careful path will say which."""
 
 
 @attrs.define
@@ -74,270 +57,32 @@ class Built:
     inexact: bool = False
 
 
-_EMPTY: FrozenMap[str, Any] = FrozenMap()
 _HEADER = frozenset({"kind", "schema_version"})
 _new = object.__new__
 _set = object.__setattr__
-_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}").fullmatch
-_PERIOD_CODES = {code.value: code for code in PeriodCode}
 
 
-class _Counter:
-    """Counts the object keys read, and notes whether a float was read.
+class _To:
+    """What the fast-path generator gives a field kind: names in the code, nested builders."""
 
-    The keys are compared with the keys in the text (repeated keys); a float may be an integer
-    beyond 64 bits that ``orjson`` read as a float.
-    """
+    __slots__ = ("member", "names")
 
-    __slots__ = ("colons", "floats", "inexact", "keys")
+    def __init__(self, names: dict[str, Any], member: str) -> None:
+        self.names = names
+        self.member = member
 
-    def __init__(self) -> None:
-        self.keys = 0
-        self.floats = False
-        self.inexact = False  # a number the text wrote with more digits than a double holds
-        self.colons = 0  # colons inside the strings read (see ranham.validation._check_bytes)
+    def bind(self, prefix: str, value: Any) -> str:
+        name = f"{prefix}_{self.member}"
+        assert self.names.get(name, value) is value, name
+        self.names[name] = value
+        return name
 
-
-def _date(value: Any) -> date:
-    if type(value) is not str or _DATE(value) is None:
-        raise Bail
-    return date.fromisoformat(value)
+    def entity(self, cls: type) -> str:
+        return self.bind("b", entity_builder(cls))
 
 
-def _timestamp(value: Any) -> datetime:
-    if type(value) is not str:
-        raise Bail
-    parsed = parse_timestamp(value)
-    if type(parsed) is str:
-        raise Bail
-    return parsed  # type: ignore[return-value]
-
-
-def _reporting_period(value: Any) -> ReportingPeriod:
-    if type(value) is not str:
-        raise Bail
-    return ReportingPeriod.parse(value)
-
-
-def _link(value: Any) -> Link:
-    if type(value) is not str:
-        raise Bail
-    return Link.parse(value)
-
-
-def _string(value: Any) -> str:
-    if type(value) is not str:
-        raise Bail
-    return value
-
-
-def _timezone(value: Any) -> str:
-    if type(value) is not str:
-        raise Bail
-    zone(value)
-    return value
-
-
-def _freeze(value: Any, depth: int, counter: _Counter) -> Any:
-    """Free JSON (``extensions``): frozen deeply; depth and numbers checked."""
-    if depth > MAX_DEPTH:
-        raise Bail
-    kind = type(value)
-    if kind is dict:
-        if not value:
-            return _EMPTY  # immutable, so one instance serves every empty object
-        counter.keys += len(value)
-        return FrozenMap.adopt(
-            {_key(k, counter): _freeze(v, depth + 1, counter) for k, v in value.items()}
-        )
-    if kind is list:
-        return tuple([_freeze(v, depth + 1, counter) for v in value])
-    if kind is InexactFloat:  # from the careful parser: kept as the double it reads as
-        counter.floats = counter.inexact = True
-        return float(value)
-    if kind is float:
-        if not math.isfinite(value):
-            raise Bail
-        counter.floats = True
-    if kind is int and not -INTEGER_LIMIT < value < INTEGER_LIMIT:
-        raise Bail
-    if kind is str:
-        if ":" in value:
-            counter.colons += value.count(":")
-        return value
-    if value is None or kind is bool or kind is int or kind is float:
-        return value
-    raise Bail  # not a JSON value (a dict given by a program may hold anything)
-
-
-def _key(key: Any, counter: _Counter) -> str:
-    if type(key) is not str:
-        raise Bail
-    if ":" in key:
-        counter.colons += key.count(":")
-    return key
-
-
-def _extensions(value: Any, depth: int, counter: _Counter) -> FrozenMap[str, Any]:
-    if type(value) is not dict:
-        raise Bail
-    if not value:
-        return _EMPTY
-    return _freeze(value, depth, counter)  # type: ignore[no-any-return]
-
-
-def _windows(value: Any, depth: int, counter: _Counter) -> FrozenMap[PeriodCode, Window]:
-    if type(value) is not dict:
-        raise Bail
-    counter.keys += len(value)
-    out = []
-    for code, window in value.items():
-        if type(window) is not dict or len(window) != 2:
-            raise Bail
-        counter.keys += 2
-        out.append((_PERIOD_CODES[code], Window(_date(window["opens"]), _date(window["closes"]))))
-    return FrozenMap(out)
-
-
-Scalar = Callable[[Any], Any]
-
-
-def _scalar(check: checks.Check) -> Scalar | None:
-    """A function checking one scalar value (returning the domain value), if ``check`` is one."""
-    if isinstance(check, checks.Text):
-
-        def text(value: Any) -> str:
-            if type(value) is not str or not value or value.isspace():
-                raise Bail
-            return value
-
-        return text
-    if isinstance(check, checks.Pattern):
-        match = re.compile(check.regex).fullmatch
-
-        def pattern(value: Any) -> str:
-            if type(value) is not str or match(value) is None:
-                raise Bail
-            return value
-
-        return pattern
-    if isinstance(check, checks.Enum):
-        members = {str(member.value): member for member in check.enum_type}
-
-        def member(value: Any) -> Any:
-            if type(value) is not str:
-                raise Bail
-            return members[value]
-
-        return member
-    if isinstance(check, checks.Day):
-        return _date
-    if isinstance(check, checks.Instant):
-        return _timestamp
-    if isinstance(check, checks.Instance) and check.kind is ReportingPeriod:
-        return _reporting_period
-    if isinstance(check, checks.Instance) and check.kind is Link:
-        return _link
-    return None
-
-
-Builder = Callable[[Any, int, _Counter], Any]
+Builder = Callable[[Any, int, Counter], Any]
 """``builder(raw_value, depth, counter) -> domain value``; raises :class:`Bail`."""
-
-_SPECIAL: dict[str, Builder] = {
-    "extensions": _extensions,
-    "windows": _windows,
-    "institution-code": lambda v, d, c: _string(v),
-    "parent": lambda v, d, c: _string(v),
-    "timezone": lambda v, d, c: _timezone_counted(v, c),
-}
-
-
-def _timezone_counted(value: Any, counter: _Counter) -> str:
-    name = _timezone(value)
-    counter.colons += name.count(":")
-    return name
-
-
-_COLON_FREE = frozenset(
-    {
-        "slug",
-        "agency-code",
-        "province-code",
-        "regency-code",
-        "city-code",
-        "institution-code",
-        "ruleset-id",
-    }
-)
-"""Patterns whose strings cannot hold a colon; every other string's colons are counted."""
-
-
-def _holds_colons(check: checks.Check) -> bool:
-    """Whether a string that passes ``check`` may contain ``:``."""
-    if isinstance(check, checks.Pattern):
-        return check.name not in _COLON_FREE
-    if isinstance(check, checks.Instance):
-        return check.kind is Link
-    return isinstance(check, checks.Text | checks.Instant)
-
-
-def _field_code(info: FieldInfo, names: dict[str, Any]) -> list[str]:
-    """Statements that turn raw value ``v`` of member ``info`` into its domain value ``v``.
-
-    Simple checks are written inline (no call per value); the rest call helpers put in
-    ``names``.
-    """
-    name = info.name
-    check = info.check
-    if info.special is not None:
-        names[f"b_{name}"] = _SPECIAL[info.special]
-        return [f"v = b_{name}(v, depth + 1, counter)"]
-    assert check is not None
-    count = ['if ":" in v:', '    counter.colons += v.count(":")'] if _holds_colons(check) else []
-    if isinstance(check, checks.Text):
-        return ["if type(v) is not str or not v or v.isspace():", "    raise Bail", *count]
-    if isinstance(check, checks.Pattern):
-        names[f"m_{name}"] = re.compile(check.regex).fullmatch
-        return [f"if type(v) is not str or m_{name}(v) is None:", "    raise Bail", *count]
-    if isinstance(check, checks.Int):
-        return [
-            f"if type(v) is not int or not {check.low} <= v <= {check.high}:",
-            "    raise Bail",
-        ]
-    if isinstance(check, checks.Flag):
-        return ["if type(v) is not bool:", "    raise Bail"]
-    if isinstance(check, checks.Enum):
-        names[f"e_{name}"] = {str(m.value): m for m in check.enum_type}
-        return ["if type(v) is not str:", "    raise Bail", f"v = e_{name}[v]"]
-    scalar = _scalar(check)
-    if scalar is not None:
-        names[f"s_{name}"] = scalar
-        # count the colons of the text once the helper has proved it a string
-        counted = [line.replace("v", "t") for line in count]
-        return ["t = v", f"v = s_{name}(v)", *counted]
-    if isinstance(check, checks.Instance):
-        names[f"b_{name}"] = entity_builder(check.kind)
-        return [f"v = b_{name}(v, depth + 1, counter)"]
-    if isinstance(check, checks.Tuple):
-        item = check.item
-        lines = ["if type(v) is not list:", "    raise Bail"]
-        item_scalar = _scalar(item)
-        if item_scalar is not None:
-            names[f"s_{name}"] = item_scalar
-            if _holds_colons(item):
-                lines.append('counter.colons += sum([x.count(":") for x in v if type(x) is str])')
-            lines.append(f"v = tuple([s_{name}(x) for x in v])")
-        else:
-            assert isinstance(item, checks.Instance)
-            names[f"b_{name}"] = entity_builder(item.kind)
-            lines.append(f"v = tuple([b_{name}(x, depth + 2, counter) for x in v])")
-        if check.non_empty:
-            lines += ["if not v:", "    raise Bail"]
-        if check.unique:
-            lines += ["if len(set(v)) != len(v):", "    raise Bail"]
-        return lines
-    raise TypeError(f"no fast builder for {info}")  # pragma: no cover
 
 
 @cache
@@ -356,7 +101,7 @@ def entity_builder(cls: type) -> Builder:
         f"    present = {len(required)}",
     ]
     for info in fields:
-        code = _field_code(info, names)
+        code = info.kind.fast(info.check, _To(names, info.name))
         if info.required:
             lines.append(f"    v = raw[{info.name!r}]")
             lines += [f"    {line}" for line in code]
@@ -379,7 +124,14 @@ def entity_builder(cls: type) -> Builder:
         "        raise Bail",
         "    obj = _new(cls)",
     ]
-    lines += [f"    _set(obj, {info.name!r}, f_{info.name})" for info in fields]
+    for info in fields:
+        slot = inspect.getattr_static(cls, info.name, None)
+        if type(slot) is types.MemberDescriptorType:
+            # a slotted class: the slot's own setter skips object.__setattr__'s lookup by name
+            names[f"set_{info.name}"] = slot.__set__
+            lines.append(f"    set_{info.name}(obj, f_{info.name})")
+        else:  # pragma: no cover - every entity is slotted
+            lines.append(f"    _set(obj, {info.name!r}, f_{info.name})")
     if "__attrs_post_init__" in cls.__dict__:
         lines.append("    obj.__attrs_post_init__()")
     lines.append("    return obj")
@@ -404,7 +156,7 @@ def build_document(value: Mapping[str, Any], kind: str) -> Built | None:
     """Build document ``value`` of ``kind`` (its header already checked), or ``None``."""
     if type(value) is not dict:  # a DupDict from the careful parser: repeated keys to report
         return None
-    counter = _Counter()
+    counter = Counter()
     body = {k: v for k, v in value.items() if k not in _HEADER}
     try:
         document = entity_builder(DOCUMENT_CLASSES[kind])(body, 1, counter)

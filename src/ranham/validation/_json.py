@@ -543,11 +543,16 @@ class CompactLayout:
 
     @classmethod
     def of(cls, value: Any, data: bytes) -> CompactLayout | None:
-        """The layout of ``data`` when it is the compact form of ``value``, else ``None``."""
+        """The layout of ``data`` when it is the compact form of ``value``, else ``None``.
+
+        White space may follow the value (a file ``ranham`` writes ends with a newline): it
+        moves no offset.
+        """
         try:
-            same = orjson.dumps(value) == data
+            compact = orjson.dumps(value)
         except (TypeError, orjson.JSONEncodeError):
             return None
+        same = data.startswith(compact) and not data[len(compact) :].strip(b" \t\n\r")
         return cls(value, data) if same else None
 
     def _start(self, container: Any, offset: int, index: int) -> int:

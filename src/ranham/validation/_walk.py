@@ -1,9 +1,9 @@
-"""The structural pass: field names, JSON types and value checks, read from the model itself.
+"""The structural pass's machinery: the walk's state, JSON types, and a checker per value kind.
 
-Each entity's attrs fields say which JSON members an object has (the field names), which are
-required (no default), and what each value must be (the field's :mod:`ranham.model._checks`
-validator). This module turns that into a checker per field once, then walks a parsed document
-and records every problem with its JSON Pointer. It never raises on any JSON value.
+A checker (``checker(value, parent_path, key, walk, depth) -> usable``) checks one JSON value and
+records every problem with its JSON Pointer; it never raises on any JSON value. Which checker a
+member gets is declared once per field kind in :mod:`ranham.validation._kinds`, and
+:mod:`ranham.validation._careful` walks a document with them.
 
 Besides issues, the walk records for each object the members that are missing or unusable
 (``Walk.bad``), so that the domain rules (:mod:`ranham.validation._rules`) skip exactly the rules
@@ -18,7 +18,6 @@ import math
 import re
 from collections.abc import Callable, Iterator
 from datetime import date, datetime
-from functools import cache
 from typing import Any, Final
 
 import attrs
@@ -26,7 +25,6 @@ import orjson
 
 from ranham import model
 from ranham.model import _checks as checks
-from ranham.model._fields import EXTENSIONS
 from ranham.model.forum import Link
 from ranham.periods import PeriodCode, ReportingPeriod, zone
 from ranham.validation._json import (
@@ -42,15 +40,15 @@ from ranham.validation.codes import CODES, FATAL, Severity
 
 __all__ = [
     "DOCUMENT_CLASSES",
-    "FieldInfo",
-    "describe",
     "MISSING",
+    "Checker",
+    "ObjectSpec",
     "Path",
     "RawIssue",
+    "TooDeep",
     "Walk",
     "parse_date",
     "parse_timestamp",
-    "walk_document",
 ]
 
 Path = tuple[str | int, ...]
@@ -352,21 +350,21 @@ Checker = Callable[[Any, Path, "str | int", Walk, int], bool]
 """``checker(value, parent_path, key, walk, depth) -> usable``."""
 
 
-def _text(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def text(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is str:
         return bool(value.strip()) or w.invalid(parent, key, "blank", value)
     return w.wrong_type(value, "string", parent, key, depth)
 
 
-def _string(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def string(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     return type(value) is str or w.wrong_type(value, "string", parent, key, depth)
 
 
-def _boolean(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def boolean(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     return type(value) is bool or w.wrong_type(value, "boolean", parent, key, depth)
 
 
-def _date(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def day(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
         return w.wrong_type(value, "string", parent, key, depth)
     if parse_date(value) is None:
@@ -375,7 +373,7 @@ def _date(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool
     return True
 
 
-def _timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
         return w.wrong_type(value, "string", parent, key, depth)
     parsed = parse_timestamp(value)
@@ -388,7 +386,7 @@ def _timestamp(value: Any, parent: Path, key: str | int, w: Walk, depth: int) ->
     return True
 
 
-def _reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
         return w.wrong_type(value, "string", parent, key, depth)
     try:
@@ -402,7 +400,7 @@ def _reporting_period(value: Any, parent: Path, key: str | int, w: Walk, depth: 
     return True
 
 
-def _link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
         return w.wrong_type(value, "string", parent, key, depth)
     try:
@@ -412,7 +410,7 @@ def _link(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool
     return True
 
 
-def _timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not str:
         return w.wrong_type(value, "string", parent, key, depth)
     try:
@@ -423,34 +421,34 @@ def _timezone(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> 
     return True
 
 
-def _pattern(pattern: checks.Pattern) -> Checker:
-    ok = pattern.ok
-    if isinstance(pattern, checks.ResponsibleCode):  # format.md: not a ministry or agency
-
-        def responsible(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
-            if type(value) is not str:
-                return w.wrong_type(value, "string", parent, key, depth)
-            if ok(value):
-                return True
-            w.add(
-                "responsible-invalid",
-                (*parent, key),
-                "responsible-invalid.pattern",
-                got=show(value),
-            )
-            return False
-
-        return responsible
+def pattern(expected: checks.Pattern) -> Checker:
+    """A string matched whole by ``expected``; a miss is ``invalid-value`` naming the pattern."""
+    ok = expected.ok
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not str:
             return w.wrong_type(value, "string", parent, key, depth)
-        return ok(value) or w.invalid(parent, key, "expected", value, expected=pattern.name)
+        return ok(value) or w.invalid(parent, key, "expected", value, expected=expected.name)
 
     return check
 
 
-def _integer(bounds: checks.Int) -> Checker:
+def responsible(expected: checks.Pattern) -> Checker:
+    """An item of ``responsible``: a miss is ``responsible-invalid`` (format.md)."""
+    ok = expected.ok
+
+    def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+        if type(value) is not str:
+            return w.wrong_type(value, "string", parent, key, depth)
+        if ok(value):
+            return True
+        w.add("responsible-invalid", (*parent, key), "responsible-invalid.pattern", got=show(value))
+        return False
+
+    return check
+
+
+def integer(bounds: checks.Int) -> Checker:
     low, high = bounds.low, bounds.high
 
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
@@ -468,7 +466,7 @@ def _integer(bounds: checks.Int) -> Checker:
     return check
 
 
-def _enum(enum_type: type[enum.Enum]) -> Checker:
+def enumeration(enum_type: type[enum.Enum]) -> Checker:
     values = frozenset(str(member.value) for member in enum_type)
     allowed = ", ".join(f'"{member.value}"' for member in enum_type)
 
@@ -480,7 +478,7 @@ def _enum(enum_type: type[enum.Enum]) -> Checker:
     return check
 
 
-def _array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Checker:
+def array(item: Checker, *, scalar: bool, non_empty: bool, unique: bool) -> Checker:
     def check(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
         if type(value) is not list:
             return w.wrong_type(value, "array", parent, key, depth)
@@ -609,7 +607,7 @@ def _foreign_key(name: Any, path: Path, w: Walk) -> None:
     )
 
 
-def _extensions(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def extensions(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not dict and type(value) is not DupDict:
         return w.wrong_type(value, "object", parent, key, depth)
     return _free(value, parent, key, w, depth)
@@ -691,10 +689,10 @@ class ObjectSpec:
         return True
 
 
-_WINDOW = ObjectSpec("window", {"opens": _date, "closes": _date}, ("opens", "closes"))
+_WINDOW = ObjectSpec("window", {"opens": day, "closes": day}, ("opens", "closes"))
 
 
-def _windows(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
+def windows(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> bool:
     if type(value) is not dict and type(value) is not DupDict:
         return w.wrong_type(value, "object", parent, key, depth)
     w.keys += len(value)
@@ -709,123 +707,3 @@ def _windows(value: Any, parent: Path, key: str | int, w: Walk, depth: int) -> b
             continue
         _WINDOW.check(window, path, code, w, depth + 1)
     return usable
-
-
-@attrs.frozen
-class FieldInfo:
-    """One JSON member of an entity, as both the walk and the JSON Schema export read it.
-
-    ``check`` is the member's value check from the model (``None`` for the special members);
-    ``special`` names a member whose shape the model's field alone does not tell.
-    """
-
-    name: str
-    required: bool
-    check: checks.Check | None
-    special: str | None = None
-
-    @property
-    def non_empty(self) -> bool:
-        """A list that must hold an item (a more specific code may report an empty one)."""
-        return isinstance(self.check, checks.Tuple) and self.check.non_empty
-
-
-_SPECIAL: dict[tuple[type, str], str] = {
-    (model.Catalog, "windows"): "windows",
-    (model.Institution, "code"): "institution-code",
-    (model.Institution, "parent"): "parent",
-    (model.ActionPlan, "timezone"): "timezone",
-}
-"""Members whose rule needs another member (checked by the domain rules) or a table."""
-
-_EMPTY_OK: dict[type, frozenset[str]] = {model.Action: frozenset({"measures"})}
-"""Required-non-empty lists whose emptiness a more specific code reports."""
-
-
-@cache
-def describe(cls: type) -> tuple[FieldInfo, ...]:
-    """The JSON members of an entity class in canonical order, read from its attrs fields."""
-    forced = REQUIRED_IN_JSON.get(cls, frozenset())
-    out = []
-    for field in attrs.fields(cls):
-        if not field.init:
-            continue
-        required = field.default is attrs.NOTHING or field.name in forced
-        special = _SPECIAL.get((cls, field.name))
-        if field.metadata.get(EXTENSIONS):
-            special = "extensions"
-        check = getattr(field.validator, "check", field.validator)
-        out.append(FieldInfo(field.name, required, check if special is None else None, special))
-    return tuple(out)
-
-
-_SPECIAL_CHECKERS: dict[str, Checker] = {
-    "windows": _windows,
-    "institution-code": _string,
-    "parent": _string,
-    "timezone": _timezone,
-    "extensions": _extensions,
-}
-
-
-@cache
-def object_spec(cls: type) -> ObjectSpec:
-    """The :class:`ObjectSpec` of an entity class, derived from :func:`describe`."""
-    fields: dict[str, Checker] = {}
-    for info in describe(cls):
-        if info.special is not None:
-            fields[info.name] = _SPECIAL_CHECKERS[info.special]
-        else:
-            fields[info.name] = _checker(info.check, cls, info.name)
-    required = tuple(info.name for info in describe(cls) if info.required)
-    return ObjectSpec(cls.__name__, fields, required)
-
-
-def _checker(check: Any, cls: type, name: str) -> Checker:
-    if isinstance(check, checks.Text):
-        return _text
-    if isinstance(check, checks.Pattern):
-        return _pattern(check)
-    if isinstance(check, checks.Int):
-        return _integer(check)
-    if isinstance(check, checks.Flag):
-        return _boolean
-    if isinstance(check, checks.Enum):
-        return _enum(check.enum_type)
-    if isinstance(check, checks.Day):
-        return _date
-    if isinstance(check, checks.Instant):
-        return _timestamp
-    if isinstance(check, checks.Instance):
-        return _instance_checker(check.kind)
-    if isinstance(check, checks.Tuple):
-        item = _checker(check.item, cls, name)
-        scalar = not (isinstance(check.item, checks.Instance) and attrs.has(check.item.kind))
-        non_empty = check.non_empty and name not in _EMPTY_OK.get(cls, frozenset())
-        return _array(item, scalar=scalar, non_empty=non_empty, unique=check.unique)
-    raise TypeError(f"no JSON checker for {cls.__name__}.{name} ({check!r})")  # pragma: no cover
-
-
-def _instance_checker(kind: type) -> Checker:
-    if kind is ReportingPeriod:
-        return _reporting_period
-    if kind is Link:
-        return _link
-    return object_spec(kind).check
-
-
-_HEADER = frozenset({"kind", "schema_version"})
-
-
-def walk_document(
-    value: dict[str, Any], kind: str, w: Walk | None = None
-) -> tuple[Walk, Path | None]:
-    """Walk a document of ``kind``; return the walk and the pointer of a too-deep value, if any."""
-    if w is None:
-        w = Walk(value)
-    spec = object_spec(DOCUMENT_CLASSES[kind])
-    try:
-        spec.check_members(value, (), w, 1, extra=_HEADER)
-    except TooDeep as deep:
-        return w, deep.path
-    return w, None
