@@ -233,7 +233,8 @@ def test_a_dataset_listing_an_old_code_and_its_new_code_is_refused():
             ),
         ),
     )
-    with pytest.raises(CycleError, match=f"{OLD}.*{NEW}"):
+    # the year is the dataset's (a survivor of make mutate passed year=None to the listing)
+    with pytest.raises(CycleError, match=f"the 2022 dataset lists both {OLD} and {NEW}"):
         evaluate_years([both])
 
 

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from ranham.rules import numbers
 from ranham.rules.numbers import (
     at_least,
     decimals_of,
@@ -16,8 +17,15 @@ from ranham.rules.numbers import (
     fixed,
     mean,
     percent,
+    ratio,
     round_half_up,
 )
+
+# Equivalent mutants that make mutate leaves alive here (CONTRIBUTING.md), not worth a test:
+# - fixed_change: `fixed(abs(value), places) or ""` with another string: fixed() of a number is
+#   never None, the `or` is there for the type checker only.
+# - fixed_change: `value < 0` as `value <= 0`: zero shows as all zeros, so no sign either way.
+# - fixed_change: the characters "0." as "XX0.XX": no X is ever among the digits shown.
 
 
 @pytest.mark.parametrize(
@@ -79,3 +87,11 @@ def test_exact_text_and_decimals():
     assert decimals_of(Fraction(121, 2)) == 1
     assert decimals_of(Fraction(15999, 200)) == 3
     assert decimals_of(Fraction(1, 3)) is None
+
+
+def test_equal_ratios_are_one_shared_value(monkeypatch):
+    """ratio() remembers its results: scores repeat a lot (a survivor skipped the lookup)."""
+    monkeypatch.setattr(numbers, "_RATIOS", {})
+    first = ratio(2, 3)
+    assert first == Fraction(200, 3)
+    assert ratio(2, 3) is first

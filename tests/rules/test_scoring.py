@@ -38,11 +38,17 @@ def results(dataset: Dataset, ruleset: RuleSet) -> bytes:
     return orjson.dumps([scores.to_json(by_action=True), scores.eligibility().to_json()])
 
 
+_NUMBERS = frozenset({"s", "S", "T", "N", "participation", "ratio"})
+"""The quantities that are scores or percentages (a Fraction, or None where undefined)."""
+
+
 def numbers(scores: Scores) -> dict[str, Fraction | None]:
+    """The scores and percentages by name. Chosen by name, not by value: an undefined ``rank``
+    is ``None`` too, and becomes a number when meeting a measure makes its holder eligible."""
     return {
-        name: value
+        name: scores.value(name)
         for name in quantity_names(scores.dataset)
-        if not isinstance(value := scores.value(name), bool | int) or value is None
+        if name.partition("(")[0] in _NUMBERS
     }
 
 
