@@ -118,7 +118,8 @@ def number_targets(doc: Doc, known: Facts) -> list[Path | None]:
     return out
 
 
-_NON_FINITE = (b"NaN", b"Infinity", b"-Infinity", b"1e400", b"-1e999", b"9" * 401)
+# 4,301 digits: beyond a double in a typed field, and beyond MAX_INTEGER_DIGITS in extensions
+_NON_FINITE = (b"NaN", b"Infinity", b"-Infinity", b"1e400", b"-1e999", b"9" * 4301)
 
 
 def non_finite_number(draw: st.DrawFn, doc: Doc, known: Facts, target: Path | None) -> Broken:
