@@ -390,7 +390,7 @@ def _peak(tmp_path: Path, lines: int, fmt: str, monkeypatch: pytest.MonkeyPatch)
 def test_json_lines_output_streams_in_flat_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
 ) -> None:
-    _peak(tmp_path, 1000, fmt, monkeypatch)  # caches of the library and the messages filled
+    _peak(tmp_path, 100, fmt, monkeypatch)  # caches of the library and the messages filled
     small = _peak(tmp_path, 1000, fmt, monkeypatch)
     large = _peak(tmp_path, 4000, fmt, monkeypatch)
     # 4x the lines and issues (28,000): a run that kept them would need about 4x the memory

@@ -22,7 +22,8 @@ def _measure_entries(dataset):
 
 
 def test_the_smallest_dataset_has_one_of_everything_and_no_report():
-    dataset = find(datasets(), lambda d: True, settings=FIND)
+    small = datasets(max_institutions=2, max_actions=2, max_reports=2, max_allegations=1)
+    dataset = find(small, lambda d: True, settings=FIND)
     assert len(dataset.institutions) == 1
     assert dataset.institutions[0].kind is InstitutionKind.REGENCY
     assert len(dataset.catalog.actions) == 1
@@ -36,7 +37,7 @@ def test_the_smallest_dataset_has_one_of_everything_and_no_report():
 
 @pytest.mark.slow
 def test_a_dataset_with_a_measure_entry_shrinks_to_one_institution_action_measure_period():
-    small = datasets(max_institutions=3, max_actions=3, max_reports=3)
+    small = datasets(max_institutions=2, max_actions=2, max_reports=2)
     dataset = find(small, lambda d: bool(_measure_entries(d)), settings=FIND)
     assert len(dataset.institutions) == 1
     assert len(dataset.catalog.actions) == 1
@@ -71,7 +72,8 @@ def test_the_smallest_forum_has_no_recommendation():
 
 @pytest.mark.slow
 def test_a_kl_dataset_shrinks_to_one_ministry_and_its_action():
-    dataset = find(datasets(tiers=[Tier.KL]), lambda d: bool(_measure_entries(d)), settings=FIND)
+    small = datasets(tiers=[Tier.KL], max_institutions=2, max_actions=2, max_reports=2)
+    dataset = find(small, lambda d: bool(_measure_entries(d)), settings=FIND)
     assert len(dataset.institutions) == 1
     assert len(dataset.catalog.actions) == 1
     assert dataset.catalog.actions[0].responsible == (dataset.institutions[0].code,)
