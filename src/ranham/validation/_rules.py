@@ -139,6 +139,7 @@ class Context:
     _owed: dict[tuple[Any, ...], tuple[str, ...]] = attrs.field(
         factory=dict, eq=False, repr=False, alias="_owed"
     )
+    _named: list[frozenset[str]] = attrs.field(factory=list, eq=False, repr=False, alias="_named")
 
     @classmethod
     def from_catalog(cls, catalog: Catalog) -> Context:
@@ -172,8 +173,18 @@ class Context:
         return self.institutions.get(code)
 
     def owed(self, assignee: Assignee, period: PeriodCode) -> tuple[str, ...]:
-        """The measure ids of ``period`` of every action assigned to ``assignee``, in order."""
-        key = (assignee.code if assignee.tier is Tier.KL else assignee.tier, assignee, period)
+        """The measure ids of ``period`` of every action assigned to ``assignee``, in order.
+
+        Computed once per kind of assignee: institutions of one tier and autonomy owe the same
+        measures unless an action names them in ``responsible`` (a ministry always does).
+        """
+        if not self._named:  # every code that some action's `responsible` names
+            self._named.append(
+                frozenset(code for a in self.actions.values() for code in a.responsible or ())
+            )
+        code = assignee.code
+        named = assignee.tier is Tier.KL or code in self._named[0]
+        key = (code if named else None, assignee.tier, assignee.autonomous, assignee.known, period)
         found = self._owed.get(key)
         if found is None:
             found = tuple(
