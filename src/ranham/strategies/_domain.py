@@ -443,8 +443,15 @@ def window_invalid(draw: st.DrawFn, doc: Doc, known: Facts, target: tuple[str, s
     return Broken(broken, path, f"{variant}: broke the {code} window")
 
 
+MALFORMED_AGENCIES = ("Kemensos", "k", "1abc", "kemen sos", "")
+"""Values of ``responsible`` that are no agency code (``responsible-invalid``, its pattern)."""
+
+
 def responsible_targets(doc: Doc, known: Facts) -> list[tuple[int, str]]:
-    """``kl`` actions (drop, empty, unlisted code) and regional actions (add a code)."""
+    """Where ``responsible`` can break: ``kl`` actions and regional ones (one that adds a code).
+
+    A ``kl`` action: drop the list, empty it, a malformed code, or an unlisted one (datasets).
+    """
     found = _catalog(doc, known)
     if found is None:
         return []
@@ -452,6 +459,8 @@ def responsible_targets(doc: Doc, known: Facts) -> list[tuple[int, str]]:
     for a, action in enumerate(found[1]["actions"]):
         if action["tier"] == "kl":
             out += [(a, "drop"), (a, "empty")]
+            if action.get("responsible"):
+                out.append((a, "pattern"))
             if known.dataset:
                 out.append((a, "unlisted"))
         else:
@@ -474,6 +483,9 @@ def responsible_invalid(draw: st.DrawFn, doc: Doc, known: Facts, target: tuple[i
         action["responsible"] = []
     elif variant == "add":
         action["responsible"] = [draw(_agency_codes())]
+    elif variant == "pattern":  # not an agency code: upper case, a digit first, a space, empty
+        action["responsible"][0] = draw(st.sampled_from(MALFORMED_AGENCIES))
+        path = (*path, 0)
     else:
         listed = {i["code"] for i in doc["institutions"]} | set(action["responsible"])
         action["responsible"].append(draw(_agency_codes().filter(lambda c: c not in listed)))
