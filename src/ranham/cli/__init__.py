@@ -58,8 +58,10 @@ def _argparse_in(lang: str) -> Iterator[None]:
 
     argparse says everything through gettext's ``_`` and ``ngettext``, looked up in its module
     when a parser is built and when it fails; they are swapped for the Indonesian table of
-    :data:`ranham.cli._help_id.ARGPARSE` and put back afterwards. Messages of ``ranham``'s own
-    argument types follow ``lang`` too (:class:`ranham.cli._common.ArgumentMessage`).
+    :data:`ranham.cli._help_id.ARGPARSE` and put back afterwards. The swap is process-wide
+    while it lasts (argparse has no per-parser language), which :func:`main`, one command in
+    one thread, can afford. Messages of ``ranham``'s own argument types follow ``lang`` too
+    (:class:`ranham.cli._common.ArgumentMessage`).
     """
     token = ARGUMENT_LANG.set("id" if lang == "id" else "en")
     if lang != "id":
