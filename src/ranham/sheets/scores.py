@@ -17,7 +17,7 @@ import importlib
 import io as stdio
 import os
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import IO, Any
@@ -201,6 +201,8 @@ def _core_times(content: bytes, iso: bytes) -> bytes:
 class Writer:
     """What the workbooks share: sheets, tables with a frozen header, filters and widths."""
 
+    t: Mapping[str, str]  # the texts of one workbook, in its language (set by each workbook)
+
     def __init__(self, places: int, lang: Lang) -> None:
         xl = openpyxl()
         self.styles = importlib.import_module("openpyxl.styles")
@@ -215,6 +217,18 @@ class Writer:
             sheet.title = title
             return sheet
         return self.wb.create_sheet(title)
+
+    def _about(self, rows: Sequence[tuple[str, Any]], when: datetime, key_width: int) -> None:
+        """The about sheet: ``rows`` of key and value, then the version and the time made."""
+        t = self.t
+        sheet = self._sheet(t["about"])
+        made = when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        every = [*rows, (t["ranham"], __version__), (t["made"], made), ("", t["note"])]
+        for index, (key, value) in enumerate(every, start=1):
+            sheet.cell(row=index, column=1, value=key).font = self.styles.Font(bold=True)
+            sheet.cell(row=index, column=2, value=value)
+        sheet.column_dimensions["A"].width = key_width
+        sheet.column_dimensions["B"].width = 70
 
     def _table(self, sheet: Any, headers: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
         bold = self.styles.Font(bold=True)
@@ -370,22 +384,14 @@ class _Book(Writer):
 
     def about(self, digest: str, when: datetime) -> None:
         s, t = self.scores, self.t
-        sheet = self._sheet(t["about"])
         rows = [
             (t["ruleset"], s.ruleset.id),
             (t["version"], s.ruleset.version),
             (t["year"], s.year),
             (t["plan"], s.dataset.catalog.plan.id),
             (t["digest"], digest),
-            (t["ranham"], __version__),
-            (t["made"], when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
-            ("", t["note"]),
         ]
-        for index, (key, value) in enumerate(rows, start=1):
-            sheet.cell(row=index, column=1, value=key).font = self.styles.Font(bold=True)
-            sheet.cell(row=index, column=2, value=value)
-        sheet.column_dimensions["A"].width = 26
-        sheet.column_dimensions["B"].width = 70
+        self._about(rows, when, key_width=26)
 
 
 def distribution(scores: Scores) -> dict[Tier, list[int]]:

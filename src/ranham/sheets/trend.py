@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import IO, Any
 
-from ranham._version import __version__
 from ranham.model import Tier
 from ranham.rules import Cycles
 from ranham.sheets._deps import openpyxl
@@ -267,7 +266,6 @@ class _TrendBook(Writer):
 
     def about(self, digests: Mapping[int, str], when: datetime) -> None:
         cycles, t = self.cycles, self.t
-        sheet = self._sheet(t["about"])
         plan = cycles.scores(cycles.years[0]).dataset.catalog.plan.id
         rows: list[tuple[str, Any]] = [
             (t["ruleset"], cycles.ruleset.id),
@@ -277,16 +275,7 @@ class _TrendBook(Writer):
             (t["plan-id"], plan),
         ]
         rows += [(t["digest"].format(year=y), digests.get(y, "")) for y in cycles.years]
-        rows += [
-            (t["ranham"], __version__),
-            (t["made"], when.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")),
-            ("", t["note"]),
-        ]
-        for index, (key, value) in enumerate(rows, start=1):
-            sheet.cell(row=index, column=1, value=key).font = self.styles.Font(bold=True)
-            sheet.cell(row=index, column=2, value=value)
-        sheet.column_dimensions["A"].width = 30
-        sheet.column_dimensions["B"].width = 70
+        self._about(rows, when, key_width=30)
 
 
 def _other_codes(item: Mapping[str, Any]) -> str | None:
