@@ -608,3 +608,15 @@ def test_a_formula_without_result_in_an_otherwise_empty_evidence_row_is_found():
     result = read_form(edit(form(), change), BEKASI)
     cells = {i.cell for i in result.errors}
     assert "'Data Dukung'!C5" in cells
+
+
+@pytest.mark.parametrize("name", [" Kabupaten Bekasi", "Kabupaten Bekasi ", "0 "])
+def test_a_name_with_surrounding_spaces_reads_back(name):
+    """A cell reads trimmed, so the name cell is compared trimmed (the round-trip law found a
+    name ``'0 '`` refused as ``row-altered``)."""
+    institutions = tuple(
+        attrs.evolve(i, name=name) if i.code == "32.16" else i for i in BEKASI.institutions
+    )
+    dataset = attrs.evolve(BEKASI, institutions=institutions)
+    result = read_form(form(dataset), dataset)
+    assert result.valid, result.issues

@@ -341,3 +341,19 @@ def test_inexact_number_writes_a_number_a_double_cannot_hold_in_extensions(corru
         value = value[int(key)] if isinstance(value, list) else value[key]
     assert isinstance(value, str)
     assert is_inexact(value)
+
+
+def test_a_malformed_agency_code_is_responsible_invalid_not_invalid_value() -> None:
+    """The validator reports a malformed code in ``responsible`` as ``responsible-invalid``; the
+    ``invalid-value`` family once wrote one there and broke its promise on a rare draw."""
+    from ranham.strategies._domain import responsible_targets
+    from ranham.strategies._shapes import facts
+    from ranham.strategies._structure import invalid_value_targets
+
+    catalog = json.loads((SPEC / "catalog.json").read_text(encoding="utf-8"))
+    catalog["actions"][0].update(tier="kl", responsible=["kemensos"])
+    known = facts(catalog)
+    paths = [path for path, _ in invalid_value_targets(catalog, known)]
+    assert ("actions", 0, "tier") in paths  # the scan reached the action
+    assert not [p for p in paths if "responsible" in p]
+    assert (0, "pattern") in responsible_targets(catalog, known)

@@ -296,7 +296,7 @@ def _float(literal: str) -> float | NonFinite:
 
 
 def _int(literal: str) -> int | NonFinite:
-    if len(literal.lstrip("-")) > MAX_INTEGER_DIGITS:
+    if len(literal) > MAX_INTEGER_DIGITS and len(literal.lstrip("-")) > MAX_INTEGER_DIGITS:
         return NonFinite(literal[:20] + "…")
     try:
         return int(literal)
