@@ -42,8 +42,12 @@ def test_objects_the_caller_froze_stay_frozen(collector):
     frozen = gc.get_freeze_count()
     assert frozen > 0
     with paused_gc():
-        [{"x": [i]} for i in range(1000)]
-    assert gc.get_freeze_count() == frozen
+        made = [{"x": [i]} for i in range(1000)]
+    after = gc.get_freeze_count()
+    # Frozen objects may die meanwhile (pytest-xdist's thread frees a few), so the count may
+    # drop a little; freezing the 2,000 containers made would raise it, unfreezing zero it.
+    assert frozen // 2 < after <= frozen
+    assert gc.is_tracked(made[0])
     assert gc.isenabled()
 
 
