@@ -1,8 +1,8 @@
 # Everything the project needs, from a machine with Python 3.11, pip and make.
 #   make demo   - set up .venv and run the whole chain on the shipped national example
-#   make test   - set up .venv, then lint, type-check and build the docs (side by side), and run
-#                 every test on every core, each property with 25 examples (the quick
-#                 Hypothesis profile); the built wheel gets the smoke tests
+#   make test   - set up .venv, then lint, type-check, build the docs and run every test on every
+#                 core, all side by side, each property with 25 examples (the quick Hypothesis
+#                 profile); the built wheel gets the smoke tests
 #   make test-full - the same with 300 examples per property and coverage, and the whole suite
 #                 once more against the built wheel (before a release)
 #   make coverage - the tests with the line and branch coverage report
@@ -25,13 +25,16 @@ $(STAMP): pyproject.toml
 
 venv: $(STAMP)
 
-test: checks
-	@$(MAKE) --no-print-directory pytest
+# The checks and the tests side by side: lint, typecheck and docs use one core each, and the
+# docs (the longest, half a minute) would otherwise leave the other core idle before pytest
+# starts. --output-sync=line keeps each line of each job whole; every job runs to its end, and
+# make fails if any of them failed.
+test: $(STAMP)
+	@$(MAKE) --no-print-directory -j4 --output-sync=line lint typecheck docs pytest
 
-test-full: checks
-	@$(MAKE) --no-print-directory pytest-full
+test-full: $(STAMP)
+	@$(MAKE) --no-print-directory -j4 --output-sync=line lint typecheck docs pytest-full
 
-# lint, typecheck and docs each use one core: run them side by side
 checks: $(STAMP)
 	@$(MAKE) --no-print-directory -j3 lint typecheck docs
 

@@ -24,3 +24,33 @@ def _no_terminal_width(monkeypatch: pytest.MonkeyPatch) -> None:
     """
     monkeypatch.delenv("COLUMNS", raising=False)
     monkeypatch.delenv("LINES", raising=False)
+
+
+@pytest.hookimpl(trylast=True)  # after pytest-xdist has named the groups
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Put the tests marked ``slow`` first, and refuse a run whose ``xdist_group`` is lost.
+
+    pytest-xdist hands tests to the workers in this order; a long test handed out last keeps
+    one core busy while the other has nothing left to do. Longest first is the classic remedy
+    (pytest-xdist itself puts the largest ``xdist_group`` first). Each worker sorts the same
+    collection the same way, so the workers still agree on it.
+
+    Under ``--dist loadgroup`` a worker adds ``@GROUP`` to the id of each test marked
+    ``xdist_group``; the controller groups by that suffix. Where pytest ignores the new id
+    (pytest 9.2 with pytest-xdist 3.8, pytest-xdist issue 1386) nothing fails but the groups
+    are spread over the workers, each building what the group shares (the release check's
+    wheel and environment): such a run stops here instead.
+    """
+    if getattr(config.option, "loadgroup", False):
+        lost = [
+            item.nodeid
+            for item in items
+            if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+        ]
+        if lost:
+            raise pytest.UsageError(
+                f"--dist loadgroup does not group {lost[0]} (and {len(lost) - 1} more): this "
+                f"pytest ({pytest.__version__}) ignores the group names pytest-xdist gives; "
+                "install the versions pyproject.toml's test extra allows"
+            )
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

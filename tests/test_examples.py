@@ -121,10 +121,17 @@ def test_explain_ineligible_refuses_an_institution_that_is_not_judged(tmp_path: 
     assert done.stdout.startswith("31.01 tidak dinilai:")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("test_file", TEST_FILES, ids=lambda p: p.name)
-def test_example_test_file_passes(test_file: Path, tmp_path: Path) -> None:
+def test_example_test_file_passes(
+    test_file: Path, tmp_path: Path, pytestconfig: pytest.Config
+) -> None:
+    # The example's own @settings win; the rest follow this run's Hypothesis profile (the
+    # repository's conftest.py registers it, and the child pytest finds the same rootdir).
+    profile = pytestconfig.getoption("hypothesis_profile", None)
+    chosen = [f"--hypothesis-profile={profile}"] if profile else []
     done = _run(
-        [sys.executable, "-m", "pytest", str(test_file), "-q", "-p", "no:cacheprovider"],
+        [sys.executable, "-m", "pytest", str(test_file), "-q", "-p", "no:cacheprovider", *chosen],
         cwd=tmp_path,
     )
     assert done.returncode == 0, done.stdout[-4000:] + done.stderr[-2000:]

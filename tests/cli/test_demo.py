@@ -63,9 +63,9 @@ def test_demo_says_when_the_institution_asked_for_is_not_there(capsys):
 
 
 @pytest.mark.slow
-def test_the_default_demo_explains_why_bekasi_gets_no_incentive(capsys):
-    assert main(["demo", "--lang", "en"]) == 0
-    out = capsys.readouterr().out
+@pytest.mark.xdist_group("default-demo")
+def test_the_default_demo_explains_why_bekasi_gets_no_incentive(default_demo):
+    out = default_demo
     assert "6. Why is Kabupaten Bekasi (32.16) not eligible?" in out
     assert "eligible(32.16) = no" in out
     assert "S(32.16) = 44.44" in out
