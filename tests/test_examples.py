@@ -15,11 +15,12 @@ import re
 import subprocess
 import sys
 from collections.abc import Callable
+from functools import cache
 from pathlib import Path
 
 import pytest
 
-from ranham import eligibility, score
+from ranham import Dataset, eligibility, score
 from ranham.reference import example_dataset
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -46,8 +47,14 @@ def _check_report(out: str) -> None:
     assert 'tidak memiliki selisih UTC (ditemukan "2022-04-29T10:15:00")' in out
 
 
+@cache
+def _demo_dataset() -> Dataset:
+    """The dataset the scripts use (the demo's), made once for both checks that need it."""
+    return example_dataset(year=2022, seed=1)
+
+
 def _check_scores(out: str) -> None:
-    scores = score(example_dataset(year=2022, seed=1))
+    scores = score(_demo_dataset())
     result = scores.to_json()
     assert f"National figure N = {scores.shown('N')} (exact {scores.value('N')})" in out
     national = result["national"]
@@ -62,7 +69,7 @@ def _check_scores(out: str) -> None:
 
 
 def _check_explanation(out: str) -> None:
-    decision = eligibility(example_dataset(year=2022, seed=1)).decision("32.16")
+    decision = eligibility(_demo_dataset()).decision("32.16")
     assert not decision.eligible
     assert out.splitlines()[0] == "Kabupaten Bekasi (32.16) tidak layak menerima insentif 2022."
     for criterion in decision.criteria:

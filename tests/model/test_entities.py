@@ -34,6 +34,7 @@ from ranham.model import (
 )
 from ranham.periods import PeriodCode, ReportingPeriod, Window
 from ranham.strategies import datasets
+from tests.conftest import examples
 from tests.model._examples import (
     ACTION,
     B04,
@@ -533,7 +534,7 @@ def test_malformed_links_are_refused(text):
 
 
 @given(datasets())
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=list(HealthCheck))
 def test_the_bulk_assignment_agrees_with_the_assignment_rule(dataset):
     """``Dataset`` groups the assignment rule by tier for speed; it must give what the one
     predicate (``is_assigned``, i.e. ``ranham.model._invariants.assigned``) gives per pair."""

@@ -15,6 +15,7 @@ from ranham.errors import DocumentError, InvariantError, UnknownNameError
 from ranham.model import Institution, InstitutionKind
 from ranham.reference import check_institutions, example_dataset, regions
 from ranham.validation.codes import REGION_CODES
+from tests.conftest import examples
 
 
 def _institutions(edition: str) -> list[Institution]:
@@ -183,7 +184,7 @@ _TABLE = _institutions("2022")
 _REGIONAL_KINDS = (InstitutionKind.REGENCY, InstitutionKind.CITY)
 
 
-@settings(max_examples=40)
+@settings(max_examples=examples(40))
 @given(data=st.data())
 def test_exactly_the_disturbed_institutions_are_flagged(data):
     indices = data.draw(

@@ -31,6 +31,7 @@ from ranham.reference import (
     regions,
 )
 from ranham.validation import validate
+from tests.conftest import examples
 
 
 @cache
@@ -330,7 +331,7 @@ def test_arguments_out_of_range_are_refused(arguments, error, match):
         example_dataset(**arguments)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(12), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     year=st.integers(2021, 2025),
     seed=st.integers(-(2**40), 2**40),

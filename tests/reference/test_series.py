@@ -24,6 +24,7 @@ from ranham.reference import (
     series_key,
 )
 from ranham.rules import evaluate_years
+from tests.conftest import examples
 
 YEARS = st.sampled_from((2021, 2022, 2023, 2024, 2025))
 SEEDS = st.integers(min_value=0, max_value=2**32)
@@ -37,7 +38,7 @@ def test_the_anchor_year_is_the_single_year_example(year, seed):
     assert io.dumps(example_dataset(year=year, seed=seed, scale=SMALL, anchor=year)) == alone
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=examples(15), deadline=None)
 @given(year=YEARS, anchor=YEARS, seed=SEEDS)
 def test_every_institution_drifts_at_most_the_bound_from_the_year_nearer_the_anchor(
     year, anchor, seed

@@ -23,6 +23,7 @@ import ranham.cases
 from ranham.cases import CASE_MAX_SIZE, MAX_QUANTITY_NAME, SHIPPED_CASES, load_case, run_cases
 from ranham.cli import main
 from ranham.errors import ArgumentTypeError, RuleSetError
+from tests.conftest import examples
 
 from ._toml_writer import Raw, dumps
 
@@ -276,7 +277,9 @@ def _floats_as_raw(value: Any) -> Any:
 
 
 @settings(
-    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=examples(200),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(path=st.sampled_from(CASE_PATHS), item=st.sampled_from(ODD))
 def test_fuzz_every_value_of_a_case_gives_a_result_never_an_internal_error(tmp_path, path, item):

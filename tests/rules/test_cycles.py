@@ -24,10 +24,11 @@ from ranham.rules import (
 )
 from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.numbers import fixed_change
+from tests.conftest import examples
 from tests.rules._data import evolve_eligibility, rulesets
 from tests.rules._years import NEW, OLD, moved, year_series
 
-FAST = settings(max_examples=30, deadline=None)
+FAST = settings(max_examples=examples(30), deadline=None)
 TIERS = (Tier.KL, Tier.PROVINCE, Tier.REGENCY_CITY)
 
 
@@ -149,7 +150,7 @@ def test_change_rounds_negative_halves_away_from_zero_and_never_shows_minus_zero
     assert fixed_change(None, 2) is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.fractions(min_value=-100, max_value=100), st.integers(0, 3))
 def test_a_change_and_its_opposite_show_as_opposites(value, places):
     shown, opposite = fixed_change(value, places), fixed_change(-value, places)
@@ -163,7 +164,7 @@ def test_a_change_and_its_opposite_show_as_opposites(value, places):
 # -- explanations --------------------------------------------------------------------------
 
 
-@settings(max_examples=20, deadline=None)
+@settings(max_examples=examples(20), deadline=None)
 @given(year_series(min_years=2, recode=True))
 def test_every_name_across_years_explains_to_its_value(series):
     cycles = evaluate_years(series)

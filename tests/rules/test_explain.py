@@ -23,6 +23,7 @@ from ranham.rules import (
 )
 from ranham.rules.cases import SHIPPED_CASES
 from ranham.rules.numbers import exact_text, round_half_up
+from tests.conftest import examples
 
 from ._data import datasets, quantity_names, rulesets
 
@@ -137,7 +138,7 @@ def check_tree(node: Node, scores: Scores, seen: set[int] | None = None) -> None
         check_tree(kid, scores, seen)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(datasets(), rulesets())
 def test_explain_reproduces_every_quantity_exactly_and_each_node_follows_from_its_children(
     dataset, ruleset

@@ -24,6 +24,7 @@ from ranham.model import Tier
 from ranham.rules import RuleSet, load_ruleset, loads_ruleset
 from ranham.rules._toml import key_path
 from ranham.rules.loading import MAX_DIGITS, MAX_PROBLEMS, RULESET_MAX_SIZE, SECTIONS
+from tests.conftest import examples
 
 from ._toml_writer import Raw, dumps
 
@@ -369,7 +370,7 @@ def _corruptions(draw: st.DrawFn) -> dict[tuple[str, ...], Any]:
     return {path: draw(st.sampled_from(ODD_VALUES)) for path in paths}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(_corruptions())
 def test_property_a_file_with_several_corruptions_never_escapes_the_contract(corruptions):
     document = PARSED
@@ -393,7 +394,7 @@ INDEPENDENT = {
 }
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(st.sets(st.sampled_from(sorted(INDEPENDENT)), min_size=1))
 def test_property_the_problems_of_several_mistakes_are_the_union_of_each_alone(paths):
     """Reported at once: a file with several independent mistakes reports each of them."""
@@ -436,7 +437,7 @@ def _thresholds(draw: st.DrawFn) -> tuple[int, Decimal, str]:
     return places, value, text
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(_thresholds())
 def test_property_a_number_is_read_exactly_from_its_decimal_text(threshold):
     """scoring.md: a TOML float is read exactly from its decimal text (60.5 is 121/2)."""
@@ -473,7 +474,7 @@ def test_every_required_key_is_required(table, key):
     assert all(p.key == where or p.key.startswith("sources") for p in error.problems)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     table=st.sampled_from(["", "scoring", "eligibility"]),
     name=st.text(min_size=1, max_size=30).filter(lambda n: n not in PARSED and n.strip() == n),

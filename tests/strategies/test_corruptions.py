@@ -24,7 +24,7 @@ from ranham.strategies import (
 from ranham.strategies._corrupt import FAMILIES, _in_context
 from ranham.validation import validate
 from ranham.validation.codes import CODES, FATAL, REGION_CODES
-from tests.conftest import SPEC
+from tests.conftest import SPEC, examples
 
 SPEC_CATALOG = io.load(SPEC / "catalog.json")
 SPEC_REPORT = io.load(SPEC / "report.json")
@@ -36,7 +36,9 @@ def _family_params(names):
     return list(names)
 
 
-FAMILY = settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FAMILY = settings(
+    max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 def _found(corruption: Corruption) -> list[tuple[str, str]]:
@@ -102,7 +104,7 @@ PAIRS = [(name, kind) for name in READY for kind in sorted(FAMILIES[name].bases)
 
 
 @given(pair=st.sampled_from(PAIRS), data=st.data())
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_families_break_documents_of_the_kinds_asked_for(pair, data):
     name, kind = pair
     corruption = data.draw(corrupted(family=name, kinds=[kind]))
@@ -122,7 +124,7 @@ def test_every_kind_can_be_broken_in_many_ways():
 
 
 @given(data=st.data(), document=documents())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_a_given_document_gains_the_promised_issue_and_no_other(data, document):
     before = {(i.code, i.pointer) for i in validate(document).issues}
     names = list(applicable(document))
@@ -145,7 +147,7 @@ def test_the_spec_catalog_can_be_broken_in_many_ways():
     names = list(applicable(SPEC_CATALOG))
 
     @given(st.sampled_from(names).flatmap(lambda n: corrupted(SPEC_CATALOG, family=n)))
-    @settings(max_examples=50, deadline=None)
+    @settings(max_examples=examples(50), deadline=None)
     def check(corruption):
         assert (corruption.code, corruption.pointer) in _found(corruption)
 
@@ -246,7 +248,7 @@ def test_families_break_a_report_that_fits_the_callers_dataset(name, data):
 
 
 @given(data=st.data())
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_reports_drawn_for_a_dataset_name_its_institutions_and_assigned_actions(data):
     corruption = data.draw(corrupted(catalog=SPEC_DATASET))
     original = io.from_dict(corruption.original, kind=ranham.Report)
@@ -282,7 +284,7 @@ def test_a_family_that_needs_a_context_draws_one_and_says_so(corruption):
 
 
 @given(data=st.data(), document=documents())
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 def test_applicable_names_exactly_the_families_that_accept_the_document(data, document):
     names = applicable(document)
     assert list(names) == [n for n in CORRUPTION_FAMILIES if n in names]  # in family order

@@ -16,6 +16,7 @@ from ranham._hypothesis_hook import _public_types, _resolve
 from ranham.model import FrozenMap
 from ranham.strategies._registry import REGISTERED, strategy_for
 from ranham.validation import Issue
+from tests.conftest import examples
 
 PUBLIC_CLASSES = [
     getattr(ranham, name) for name in ranham.__all__ if isinstance(getattr(ranham, name), type)
@@ -41,7 +42,7 @@ def test_from_type_draws_every_public_class(kind, data):
 
 
 @given(st.from_type(FrozenMap[str, int]))
-@settings(max_examples=20)
+@settings(max_examples=examples(20))
 def test_a_parameterised_frozen_map_draws_its_key_and_value_types(mapping):
     assert isinstance(mapping, FrozenMap)
     assert all(type(k) is str and type(v) is int for k, v in mapping.items())
@@ -54,7 +55,7 @@ def test_types_that_are_not_ranham_s_are_left_alone(other):
 
 
 @given(st.from_type(Exception))
-@settings(max_examples=30)
+@settings(max_examples=examples(30))
 def test_resolving_a_base_class_still_works(error):
     assert isinstance(error, Exception)
 

@@ -17,9 +17,12 @@ from ranham.strategies import datasets, forums, reports
 # No explain phase: after shrinking, Hypothesis would vary every part of the smallest example
 # to say which parts do not matter, a report for a failing test that ``find`` throws away and
 # that cost three quarters of these tests' time (25 s of 34 for the smallest dataset).
+# A fixed seed (derandomize): these tests pin where shrinking ends, and the same search every run
+# gives the same answer in the same time (about 15 s for the module; 11 to 38 s when random).
 FIND = settings(
     max_examples=1000,
     database=None,
+    derandomize=True,
     deadline=None,
     phases=[phase for phase in Phase if phase is not Phase.explain],
 )

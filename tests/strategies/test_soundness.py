@@ -78,9 +78,12 @@ from ranham.strategies import (
 )
 from ranham.validation import validate
 from ranham.validation._walk import parse_timestamp
+from tests.conftest import examples
 
-HEAVY = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-LIGHT = settings(max_examples=60, deadline=None)
+HEAVY = settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+LIGHT = settings(max_examples=examples(60), deadline=None)
 
 ENTITY_STRATEGIES: list[tuple[Callable[[], st.SearchStrategy[Any]], type]] = [
     (plans, ActionPlan),

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 
 from ranham import io
 from ranham.validation import ValidationResult, catalog_view, validate
+from tests.conftest import examples
 
 from ._paths import PATHS, validate_on
 
@@ -155,7 +156,7 @@ def _submitted_on(day: date, hour: str = "10:00:00+07:00") -> dict[str, Any]:
 OPENS, CLOSES = date(2022, 4, 28), date(2022, 5, 5)  # the B04 window of the spec's catalog
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(offset=st.integers(-3, 10), path=st.sampled_from(PATHS))
 def test_a_submission_is_on_time_exactly_inside_its_window(offset: int, path: str) -> None:
     # law (format.md): on time when opens <= local date <= closes, late after, early before.

@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from ranham import io
 from ranham.reference import example_dataset
 from ranham.validation import ValidationResult, validate
+from tests.conftest import examples
 
 CORPUS = Path(__file__).parent / "corpus"
 EXPECTED: dict[str, dict[str, Any]] = tomllib.loads((CORPUS / "expected.toml").read_text())
@@ -107,7 +108,7 @@ BASE = {
 }
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data(), name=st.sampled_from(sorted(BASE)))
 def test_both_paths_agree_on_broken_documents(data: st.DataObject, name: str) -> None:
     document = copy.deepcopy(BASE[name])

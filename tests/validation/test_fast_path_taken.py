@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from ranham import io
 from ranham.strategies import datasets, reports
 from ranham.validation import catalog_view, validate
+from tests.conftest import examples
 
 from ._paths import took_fast_path, validate_on
 
@@ -71,7 +72,7 @@ def test_both_paths_give_a_valid_document_its_entity() -> None:
     assert careful.document == fast.document
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(dataset=datasets())
 def test_generated_datasets_are_settled_by_the_fast_path(dataset: Any) -> None:
     # law: every valid document the strategies draw is proved valid by the fast path
@@ -79,7 +80,7 @@ def test_generated_datasets_are_settled_by_the_fast_path(dataset: Any) -> None:
         assert took_fast_path(monkeypatch, io.dumps(dataset))
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(report=reports())
 def test_generated_reports_are_settled_by_the_fast_path(report: Any) -> None:
     with pytest.MonkeyPatch.context() as monkeypatch:

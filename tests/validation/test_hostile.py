@@ -27,6 +27,7 @@ from ranham import io
 from ranham.errors import ArgumentTypeError, DocumentError, InvariantError
 from ranham.validation import _pointer as pointer_module
 from ranham.validation import validate
+from tests.conftest import examples
 
 SPEC = Path(__file__).parent.parent / "data" / "spec"
 REPORT = json.loads((SPEC / "report.json").read_text())
@@ -338,7 +339,7 @@ def test_iana_zones_are_accepted(name: str) -> None:
 DIGITS = ["٢", "۲", "２", "²", "𝟐", "२"]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(digit=st.sampled_from(DIGITS), where=st.integers(0, 3))
 def test_only_ascii_digits_in_dates_periods_and_timestamps(digit: str, where: int) -> None:
     report = _report()

@@ -17,8 +17,11 @@ from ranham.io.schema import json_schema
 from ranham.strategies import corrupted, documents
 from ranham.validation import ValidationResult, validate
 from ranham.validation.codes import CODES
+from tests.conftest import examples
 
-HEAVY = settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+HEAVY = settings(
+    max_examples=examples(50), deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
 
 
 @cache
@@ -60,13 +63,13 @@ JSON = st.recursive(
 
 
 @given(st.binary(max_size=2000))
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 def test_validating_arbitrary_bytes_never_raises(data):
     well_formed(validate(data))
 
 
 @given(st.text(max_size=500))
-@settings(max_examples=200)
+@settings(max_examples=examples(200))
 def test_validating_arbitrary_text_never_raises(text):
     well_formed(validate(text))
 
@@ -80,7 +83,7 @@ def test_validating_arbitrary_text_never_raises(text):
         optional={"a": JSON, "plan": JSON, "entries": JSON, "catalog": JSON, "history": JSON},
     )
 )
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 def test_validating_arbitrary_json_with_a_good_header_never_raises(value):
     well_formed(validate(value))
     well_formed(validate(json.dumps(value).encode()))

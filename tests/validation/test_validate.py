@@ -33,6 +33,7 @@ from ranham.validation import (
     iter_jsonl,
     validate,
 )
+from tests.conftest import examples
 
 SPEC = Path(__file__).parent.parent / "data" / "spec"
 DOCS = {name: json.loads((SPEC / f"{name}.json").read_text()) for name in ("catalog", "report")}
@@ -579,7 +580,7 @@ def mutated_documents(draw: st.DrawFn) -> Any:
     return _replace(document, path, draw(JSON_VALUES))
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(document=mutated_documents(), indent=st.booleans())
 def test_mutated_documents_never_raise_and_parsers_agree(document: Any, indent: bool) -> None:
     data = json.dumps(document, indent=2 if indent else None).encode()
@@ -596,7 +597,7 @@ def test_mutated_documents_never_raise_and_parsers_agree(document: Any, indent: 
         issue.message("id")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(document=mutated_documents(), catalog=st.sampled_from([None, SPEC / "catalog.json"]))
 def test_mutated_documents_against_a_catalog_never_raise(document: Any, catalog: Any) -> None:
     result = validate(document, catalog=catalog)
@@ -604,7 +605,7 @@ def test_mutated_documents_against_a_catalog_never_raise(document: Any, catalog:
     assert result.valid == (not any(isinstance(i, Issue) and i.is_error for i in result.issues))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     text=st.text(alphabet=st.sampled_from('{}[]",:0123456789.eE-+ntrufalsNIy\\u"d8'), max_size=60)
 )
@@ -616,7 +617,7 @@ def test_json_like_text_never_raises_and_parsers_agree(text: str) -> None:
     assert _shape(fast) == _shape(careful)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(value=JSON_VALUES)
 def test_non_finite_floats_in_parsed_documents(value: Any) -> None:
     """Whatever else is wrong, a NaN given by a program is non-finite-number, never ignored."""
