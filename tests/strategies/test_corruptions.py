@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from hypothesis.errors import InvalidArgument
 
@@ -234,6 +234,22 @@ def test_each_family_breaks_a_report_that_fits_the_callers_catalog(name, data):
     code = FAMILIES[name].code
     assert _found(corruption) == [(code, corruption.pointer)]
     assert corruption.validate(catalog=catalog) == corruption.validate()
+
+
+def test_a_family_rarely_met_in_a_drawn_report_passes_the_filtering_health_check():
+    # Most reports drawn for a catalog are not verified, or assess nothing, so most give
+    # assessment-missing nothing to break: filtering them away failed Hypothesis' filter_too_much
+    # health check in about 1 run in 100 (this seed with Hypothesis 6.170 did). A user's test
+    # of the public strategy would fail the same way.
+    @seed(141)
+    @given(data=st.data())
+    @settings(max_examples=8, database=None, suppress_health_check=[HealthCheck.too_slow])
+    def body(data):
+        catalog = data.draw(st.one_of(st.just(SPEC_CATALOG), catalogs()))
+        corruption = data.draw(corrupted(family="assessment-missing", catalog=catalog))
+        assert corruption.code == "assessment-missing"
+
+    body()
 
 
 @pytest.mark.parametrize("name", ["not-assigned", "unknown-reference"])
