@@ -12,7 +12,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: all venv test test-full checks lint typecheck pytest pytest-full coverage docs demo bench mutate clean dist
+.PHONY: all venv test test-full checks side-checks lint typecheck pytest pytest-full coverage docs demo bench mutate clean dist
 
 all: test
 
@@ -27,16 +27,20 @@ venv: $(STAMP)
 
 # The checks and the tests side by side: lint, typecheck and docs use one core each, and the
 # docs (the longest, half a minute) would otherwise leave the other core idle before pytest
-# starts. --output-sync=line keeps each line of each job whole; every job runs to its end, and
-# make fails if any of them failed.
+# starts. The checks' output is synchronised line by line (--output-sync=line keeps each line
+# whole), pytest's is not, so its progress shows as it runs. Every job runs to its end, and make
+# fails if any of them failed.
 test: $(STAMP)
-	@$(MAKE) --no-print-directory -j4 --output-sync=line lint typecheck docs pytest
+	@$(MAKE) --no-print-directory -j4 side-checks pytest
 
 test-full: $(STAMP)
-	@$(MAKE) --no-print-directory -j4 --output-sync=line lint typecheck docs pytest-full
+	@$(MAKE) --no-print-directory -j4 side-checks pytest-full
+
+side-checks: $(STAMP)
+	@$(MAKE) --no-print-directory --output-sync=line lint typecheck docs
 
 checks: $(STAMP)
-	@$(MAKE) --no-print-directory -j3 lint typecheck docs
+	@$(MAKE) --no-print-directory -j3 --output-sync=line lint typecheck docs
 
 lint: $(STAMP)
 	$(BIN)/ruff check conftest.py src tests examples benchmarks docs

@@ -210,6 +210,7 @@ def test_installed_wheel_passes_the_test_suite(installed: Path, tmp_path: Path) 
     for folder in ("tests", "examples", "docs"):  # as the sdist holds them, without src/
         shutil.copytree(ROOT / folder, work / folder, ignore=skip)
     shutil.copy2(ROOT / "pyproject.toml", work / "pyproject.toml")  # the pytest configuration
+    shutil.copy2(ROOT / "README.md", work / "README.md")  # its samples are checked
     shutil.copy2(ROOT / "conftest.py", work / "conftest.py")  # the Hypothesis profiles
 
     where = _run([str(python), "-c", "import ranham; print(ranham.__file__)"], cwd=work)
