@@ -40,7 +40,7 @@ side-checks: $(STAMP)
 	@$(MAKE) --no-print-directory --output-sync=line lint typecheck docs
 
 checks: $(STAMP)
-	@$(MAKE) --no-print-directory -j3 --output-sync=line lint typecheck docs
+	@$(MAKE) --no-print-directory -j3 side-checks
 
 lint: $(STAMP)
 	$(BIN)/ruff check conftest.py src tests examples benchmarks docs
