@@ -658,9 +658,9 @@ def _finish(
     wanted = raw if positions or not valid else []
     located: dict[int, tuple[int, int]] = {}
     if wanted and text is None and data is not None:
-        layout = CompactLayout.of(value, data)
-        if layout is not None:
-            located = _compact_positions(wanted, layout)
+        compact = _compact_positions(wanted, CompactLayout(value, data))
+        if compact is not None:
+            located = compact
         else:
             decoded = decode_text(data)
             text = decoded if isinstance(decoded, str) else None
@@ -697,8 +697,14 @@ def _positions(raw: list[RawIssue], text: str) -> dict[int, tuple[int, int]]:
     return {index: lines.line_column(offset) for index, offset in _offsets(raw, found).items()}
 
 
-def _compact_positions(raw: list[RawIssue], layout: CompactLayout) -> dict[int, tuple[int, int]]:
-    offsets = _offsets(raw, layout.locate(r.path for r in raw))
+def _compact_positions(
+    raw: list[RawIssue], layout: CompactLayout
+) -> dict[int, tuple[int, int]] | None:
+    """Positions from a compact text's layout; ``None`` when the text is laid out otherwise."""
+    found = layout.locate(r.path for r in raw)
+    if found is None:
+        return None
+    offsets = _offsets(raw, found)
     columns = layout.columns(offsets.values())
     return {index: (1, columns[offset]) for index, offset in offsets.items()}
 

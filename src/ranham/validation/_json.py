@@ -526,87 +526,103 @@ def _walk_array(
 
 
 class CompactLayout:
-    """Positions in a text that is exactly ``orjson.dumps`` of its parsed value.
+    """Positions in a text that is ``orjson.dumps`` of its parsed value, up to each one asked for.
 
-    Machine-written documents are usually compact JSON. When the text equals the compact
-    serialisation of the value parsed from it (one fast comparison), the offset of any member
-    follows from the lengths of what precedes it, each the length of its compact serialisation:
-    no need to scan the text. Use :meth:`of` to get one; it returns ``None`` for any other
-    layout, and :func:`locate` must be used instead.
+    Machine-written documents are usually compact JSON. Where the text is the compact
+    serialisation of the value parsed from it, the offset of any member follows from the
+    lengths of what precedes it, each the length of its compact serialisation: no need to scan
+    the text. Each serialisation is compared with the text where it should stand, so only the
+    stretch before a wanted member is ever serialised (never the whole document), and a text
+    laid out otherwise before that member is noticed: :meth:`locate` then returns ``None`` and
+    :func:`locate` must scan the text instead. White space after the last wanted member, such
+    as the final newline of every file ``ranham`` writes, moves no offset and costs nothing.
     """
 
     def __init__(self, value: Any, data: bytes) -> None:
         self._value = value
-        self._ascii = data.isascii()
         self._data = data
         self._children: dict[int, list[int]] = {}
 
-    @classmethod
-    def of(cls, value: Any, data: bytes) -> CompactLayout | None:
-        """The layout of ``data`` when it is the compact form of ``value``, else ``None``.
-
-        White space may follow the value (a file ``ranham`` writes ends with a newline): it
-        moves no offset.
-        """
-        try:
-            compact = orjson.dumps(value)
-        except (TypeError, orjson.JSONEncodeError):
-            return None
-        same = data.startswith(compact) and not data[len(compact) :].strip(b" \t\n\r")
-        return cls(value, data) if same else None
-
-    def _start(self, container: Any, offset: int, index: int) -> int:
+    def _start(self, container: Any, offset: int, index: int) -> int | None:
         """The offset of member ``index`` (a key, or an array item) of ``container``.
 
-        Members' offsets are computed once per container, and only as far as asked: the length
-        of the last member of a large array or object is never needed.
+        Members' offsets are computed once per container, and only as far as asked: the members
+        after the last one asked for are never serialised. ``None`` when the text differs from
+        the compact serialisation before the member.
         """
-        known = self._children.setdefault(id(container), [offset + 1])
+        data = self._data
+        known = self._children.setdefault(id(container), [offset + 1])  # its bracket was checked
         if len(known) <= index:
             items = list(container.items()) if isinstance(container, dict) else container
             position = known[-1]
             for member in items[len(known) - 1 : index]:
+                item = member
                 if isinstance(container, dict):
                     key, item = member
-                    position += len(orjson.dumps(key)) + 1 + len(orjson.dumps(item)) + 1
-                else:
-                    position += len(orjson.dumps(member)) + 1
+                    position = _compact_at(data, key, position, b":")
+                    if position < 0:
+                        return None
+                position = _compact_at(data, item, position, b",")
+                if position < 0:
+                    return None
                 known.append(position)
         return known[index]
 
-    def locate(self, pointers: Iterable[Pointer]) -> dict[Pointer, Located]:
+    def locate(self, pointers: Iterable[Pointer]) -> dict[Pointer, Located] | None:
         """The same answer as :func:`locate` gives on the decoded text, in byte offsets.
 
-        :meth:`columns` turns them into columns (the compact text has one line).
+        ``None`` when the text is not compact before one of the members; :meth:`columns` turns
+        the offsets into columns (a compact text is one line up to them).
         """
         found: dict[Pointer, Located] = {}
-        for pointer in pointers:
-            node, offset = self._value, 0
-            located = Located()
-            for depth, segment in enumerate(pointer):
-                if isinstance(node, dict) and segment in node:
-                    key_at = self._start(node, offset, list(node).index(segment))
-                    value_at = key_at + len(orjson.dumps(segment)) + 1
-                    if depth == len(pointer) - 1:
-                        located.keys.append(key_at)
-                    node, offset = node[segment], value_at
-                elif isinstance(node, list) and isinstance(segment, int) and segment < len(node):
-                    offset = self._start(node, offset, segment)
-                    node = node[segment]
-                else:
-                    if depth == len(pointer) - 1:
-                        located.container = offset
-                    node = None
-                    break
-            else:
-                located.values.append(offset)
-            found[pointer] = located
+        try:
+            for pointer in pointers:
+                located = self._locate(pointer)
+                if located is None:
+                    return None
+                found[pointer] = located
+        except (TypeError, orjson.JSONEncodeError):  # a value orjson cannot write back
+            return None
         return found
+
+    def _locate(self, pointer: Pointer) -> Located | None:
+        data = self._data
+        node, offset = self._value, 0
+        located = Located()
+        last = len(pointer) - 1
+        for depth, segment in enumerate(pointer):
+            if not _begins(data, node, offset):
+                return None
+            if _scalar(node):  # a pointer through a scalar: the scanner never reaches it
+                return located
+            if depth == last:
+                located.container = offset
+            if isinstance(node, dict):
+                if segment not in node:
+                    return located
+                key_at = self._start(node, offset, list(node).index(segment))
+                value_at = -1 if key_at is None else _compact_at(data, segment, key_at, b":")
+                if key_at is None or value_at < 0:
+                    return None
+                if depth == last:
+                    located.keys.append(key_at)
+                node, offset = node[segment], value_at
+            else:
+                if type(segment) is not int or not 0 <= segment < len(node):
+                    return located
+                start = self._start(node, offset, segment)
+                if start is None:
+                    return None
+                node, offset = node[segment], start
+        if not _begins(data, node, offset):
+            return None
+        located.values.append(offset)
+        return located
 
     def columns(self, offsets: Iterable[int]) -> dict[int, int]:
         """The 1-based column, in characters, of each byte offset (the text is one line)."""
         wanted = sorted(set(offsets))
-        if self._ascii:
+        if self._data.isascii():
             return {offset: offset + 1 for offset in wanted}
         out: dict[int, int] = {}
         characters = previous = 0
@@ -615,3 +631,36 @@ class CompactLayout:
             out[offset] = characters + 1
             previous = offset
         return out
+
+
+def _compact_at(data: bytes, value: Any, offset: int, then: bytes) -> int:
+    """The offset after ``value``'s compact serialisation and ``then`` at ``offset`` in ``data``.
+
+    ``-1`` when the text holds something else there (raises what :func:`orjson.dumps` raises
+    for a value it cannot write).
+    """
+    written = orjson.dumps(value)
+    end = offset + len(written)
+    if data.startswith(written, offset) and data.startswith(then, end):
+        return end + len(then)
+    return -1
+
+
+def _scalar(value: Any) -> bool:
+    return not isinstance(value, dict | list)
+
+
+def _opens(data: bytes, container: dict[Any, Any] | list[Any], offset: int) -> bool:
+    """Whether the compact serialisation of ``container`` can begin at ``offset``."""
+    return data.startswith(b"{" if isinstance(container, dict) else b"[", offset)
+
+
+def _begins(data: bytes, value: Any, offset: int) -> bool:
+    """Whether ``value`` begins at ``offset``: the whole of a scalar, a container's bracket.
+
+    Enough to place the value: what precedes it was compared byte for byte, and the text of a
+    container is compared member by member as far as a pointer goes into it.
+    """
+    if _scalar(value):
+        return _compact_at(data, value, offset, b"") >= 0
+    return _opens(data, value, offset)
