@@ -12,7 +12,7 @@ Messages follow the attrs style: they name the field, what was expected and what
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -54,6 +54,23 @@ class RanhamError(Exception):
         ('tidak ada tingkat itu', 'no such tier', 'no such tier')
         """
         return self.message_id if lang == "id" and self.message_id else str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the message and every attribute, without calling ``__init__`` again.
+
+        An error crosses to another process when a worker raises it; the default pickling
+        calls the class with ``args`` alone, which fails for the errors whose constructor takes
+        other arguments (a :class:`DocumentError`'s issues, a :class:`MissingYearsError`'s years).
+        """
+        return (_restore, (type(self), self.args, self.__dict__))
+
+
+def _restore(cls: type[RanhamError], args: tuple[Any, ...], state: dict[str, Any]) -> RanhamError:
+    """An unpickled error: its class, its ``args`` and its attributes, as they were."""
+    error = cls.__new__(cls, *args)
+    error.args = args
+    error.__dict__.update(state)
+    return error
 
 
 class InvariantError(RanhamError, ValueError):

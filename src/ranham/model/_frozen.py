@@ -3,6 +3,9 @@
 ``FrozenMap`` is a hashable, insertion-ordered, read-only mapping: a catalog's windows by period
 code, and the free ``extensions`` objects, which are frozen deeply (objects become ``FrozenMap``,
 arrays become tuples) so that an entity is immutable all the way down.
+
+:func:`given_state` and :func:`restore_state` pickle a frozen class that derives private indexes
+in ``__attrs_post_init__`` (read-only ``mappingproxy`` views, which cannot be pickled).
 """
 
 from __future__ import annotations
@@ -11,7 +14,9 @@ import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, TypeAlias, TypeVar, overload
 
-__all__ = ["FrozenMap", "JsonValue", "freeze_json", "is_json"]
+import attrs
+
+__all__ = ["FrozenMap", "JsonValue", "freeze_json", "given_state", "is_json", "restore_state"]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -117,3 +122,22 @@ def is_json(value: object) -> bool:
     if kind is FrozenMap:
         return all(type(k) is str and is_json(v) for k, v in value.items())  # type: ignore[attr-defined]
     return False
+
+
+def given_state(self: Any) -> dict[str, Any]:
+    """``__getstate__`` of a frozen attrs class: the fields it was given, not what it derives.
+
+    Assign it in the class body (``__getstate__ = given_state``), with :func:`restore_state`:
+    attrs then leaves both alone. Unpickling runs ``__attrs_post_init__`` again, so the object
+    checks its invariants and makes its indexes anew, as when it was first built.
+    """
+    return {
+        field.name: getattr(self, field.name) for field in attrs.fields(type(self)) if field.init
+    }
+
+
+def restore_state(self: Any, state: dict[str, Any]) -> None:
+    """``__setstate__`` to go with :func:`given_state`."""
+    for name, value in state.items():
+        object.__setattr__(self, name, value)
+    self.__attrs_post_init__()

@@ -19,7 +19,7 @@ import attrs
 from ranham.errors import UnknownNameError
 from ranham.model._checks import DAY, INSTITUTION_CODE, TEXT, Instance, Tuple
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
-from ranham.model._frozen import FrozenMap, JsonValue
+from ranham.model._frozen import FrozenMap, JsonValue, given_state, restore_state
 from ranham.model._invariants import (
     ActionMeasures,
     assigned,
@@ -89,6 +89,9 @@ class Dataset:
     _reports: Mapping[tuple[str, ReportingPeriod], Report] = attrs.field(
         init=False, repr=False, eq=False, hash=False
     )
+    # the indexes are derived, and a mappingproxy cannot be pickled: made again when unpickled
+    __getstate__ = given_state
+    __setstate__ = restore_state
 
     def __attrs_post_init__(self) -> None:
         institutions = self.institutions

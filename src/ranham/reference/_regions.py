@@ -43,6 +43,7 @@ import attrs
 
 from ranham.errors import InvariantError, RanhamError, UnknownNameError
 from ranham.model import FrozenMap, Institution, InstitutionKind, Tier
+from ranham.model._frozen import given_state, restore_state
 
 __all__ = [
     "DECREES",
@@ -134,6 +135,9 @@ class RegionTable:
     decree: str
     rows: tuple[Region, ...]
     _by_code: Mapping[str, Region] = attrs.field(init=False, repr=False, eq=False)
+    # the index is derived, and a mappingproxy cannot be pickled: made again when unpickled
+    __getstate__ = given_state
+    __setstate__ = restore_state
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", MappingProxyType({r.code: r for r in self.rows}))
