@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import importlib
+import json
 import pickle
 import pkgutil
 from collections.abc import Callable
@@ -58,6 +59,23 @@ def test_an_unpickled_dataset_answers_its_lookups(dataset: Any) -> None:
             )
         for report in dataset.reports:
             assert copied.report(report.institution, report.period) == report
+
+
+def test_a_number_kept_with_its_digits_survives_pickle() -> None:
+    """A valid document's parsed value keeps an inexact number's digits (``inexact-number``)."""
+    document = io.to_dict(_DATASET) | {"extensions": {"n": 1}}
+    text = json.dumps(document).replace('"n": 1', '"n": 12345678901234567.89')
+    result = validate(text)
+    assert "inexact-number" in result.codes
+    assert result.valid
+    for copied in _copies(result):
+        assert copied.value["extensions"]["n"].literal == "12345678901234567.89"
+
+
+def test_a_shallow_copy_of_a_dataset_is_the_dataset() -> None:
+    """Immutable, so a copy is itself (as for a tuple), without checking it again."""
+    assert copy.copy(_DATASET) is _DATASET
+    assert copy.copy(regions("2025")) is regions("2025")
 
 
 @settings(max_examples=examples(30), suppress_health_check=[HealthCheck.too_slow])

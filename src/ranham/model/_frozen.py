@@ -16,7 +16,15 @@ from typing import Any, TypeAlias, TypeVar, overload
 
 import attrs
 
-__all__ = ["FrozenMap", "JsonValue", "freeze_json", "given_state", "is_json", "restore_state"]
+__all__ = [
+    "FrozenMap",
+    "JsonValue",
+    "freeze_json",
+    "given_state",
+    "is_json",
+    "itself",
+    "restore_state",
+]
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -141,3 +149,12 @@ def restore_state(self: Any, state: dict[str, Any]) -> None:
     for name, value in state.items():
         object.__setattr__(self, name, value)
     self.__attrs_post_init__()
+
+
+def itself(self: Any) -> Any:
+    """``__copy__`` of an immutable object: the object itself, as for a tuple.
+
+    For the classes whose unpickling checks their invariants again (:func:`restore_state`), a
+    shallow copy would otherwise pay for that check and gain nothing.
+    """
+    return self

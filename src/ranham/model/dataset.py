@@ -19,7 +19,7 @@ import attrs
 from ranham.errors import UnknownNameError
 from ranham.model._checks import DAY, INSTITUTION_CODE, TEXT, Instance, Tuple
 from ranham.model._fields import EXTENSIONS, check_extensions, freeze_extensions
-from ranham.model._frozen import FrozenMap, JsonValue, given_state, restore_state
+from ranham.model._frozen import FrozenMap, JsonValue, given_state, itself, restore_state
 from ranham.model._invariants import (
     ActionMeasures,
     assigned,
@@ -92,6 +92,7 @@ class Dataset:
     # the indexes are derived, and a mappingproxy cannot be pickled: made again when unpickled
     __getstate__ = given_state
     __setstate__ = restore_state
+    __copy__ = itself
 
     def __attrs_post_init__(self) -> None:
         institutions = self.institutions

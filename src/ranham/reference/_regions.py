@@ -43,7 +43,7 @@ import attrs
 
 from ranham.errors import InvariantError, RanhamError, UnknownNameError
 from ranham.model import FrozenMap, Institution, InstitutionKind, Tier
-from ranham.model._frozen import given_state, restore_state
+from ranham.model._frozen import given_state, itself, restore_state
 
 __all__ = [
     "DECREES",
@@ -138,6 +138,7 @@ class RegionTable:
     # the index is derived, and a mappingproxy cannot be pickled: made again when unpickled
     __getstate__ = given_state
     __setstate__ = restore_state
+    __copy__ = itself
 
     def __attrs_post_init__(self) -> None:
         object.__setattr__(self, "_by_code", MappingProxyType({r.code: r for r in self.rows}))

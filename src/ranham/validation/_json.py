@@ -92,6 +92,9 @@ class InexactFloat(float):
         new.literal = literal
         return new
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (InexactFloat, (float(self), self.literal))
+
     literal: str
 
 
