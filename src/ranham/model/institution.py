@@ -18,6 +18,8 @@ as '32.16' for kind kabupaten (got '32.76').
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 import attrs
 
 from ranham.model._checks import (
@@ -61,9 +63,27 @@ def kinds_of_code(code: str) -> frozenset[InstitutionKind]:
 
 
 def tier_of_code(code: str) -> Tier | None:
-    """The tier that an institution code's pattern implies, ``None`` when it fits no pattern."""
+    """The tier that an institution code's pattern implies, ``None`` when it fits no pattern.
+
+    Asked for every report checked against a catalog: the answers for codes of at most
+    :data:`CACHED_CODE_LENGTH` characters (every valid code) are kept, 1,024 at most, so that
+    neither a long code nor a stream of ever-new ones makes the cache grow.
+    """
+    if len(code) <= CACHED_CODE_LENGTH:
+        return _cached_tier(code)
+    return _tier(code)
+
+
+CACHED_CODE_LENGTH = 64
+"""The longest code whose tier :func:`tier_of_code` keeps (an agency code has at most 63)."""
+
+
+def _tier(code: str) -> Tier | None:
     tiers = {kind.tier for kind in kinds_of_code(code)}
     return tiers.pop() if len(tiers) == 1 else None
+
+
+_cached_tier = lru_cache(maxsize=1024)(_tier)
 
 
 @attrs.frozen(kw_only=True)
