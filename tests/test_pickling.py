@@ -173,3 +173,17 @@ def test_every_error_survives_pickle(cls: type[BaseException]) -> None:
         assert type(copied) is cls
         assert (str(copied), copied.args, vars(copied)) == (str(error), error.args, vars(error))
         assert copied.text("id") == error.text("id")  # type: ignore[attr-defined]
+
+
+def test_every_form_result_survives_pickle(tmp_path: Any) -> None:
+    pytest.importorskip("openpyxl")
+    from ranham.sheets import read_form, write_form
+
+    institution = next(i for i in _DATASET.institutions if _DATASET.assigned_actions(i.code))
+    path = tmp_path / "laporan.xlsx"
+    written = write_form(_DATASET, path, institution=institution, period="2022-B04")
+    read = read_form(path, _DATASET)
+    for value in (written, read, *read.issues[:3]):
+        for copied in _copies(value):
+            assert type(copied) is type(value)
+            assert copied == value
