@@ -890,7 +890,7 @@ NOTES = """## What each contender checks
   `× orjson` column (and issue 9's goal) divides by it as a caller gets it, with the collector
   on. `ranham` pauses the collector while it parses and builds, and so, in the row after it,
   does `orjson.loads` with the same pause: without the collector's passes over the parsed
-  objects it is about 40 % faster. Divided by that row, `ranham`'s ratios are correspondingly
+  objects it is about 45 % faster. Divided by that row, `ranham`'s ratios are correspondingly
   higher; it is the floor of the parse alone, without the collector's share.
 - **msgspec** — `msgspec.json.decode` untyped (parsing only), and typed into msgspec Structs
   of the same schema layer as the pydantic baseline (its timestamp parser also takes a space

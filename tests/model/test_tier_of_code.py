@@ -11,14 +11,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ranham import strategies
-from ranham.model.institution import kinds_of_code, tier_of_code
+from ranham.model.institution import _tier as _computed  # the uncached computation
+from ranham.model.institution import tier_of_code
 from tests.conftest import examples
-
-
-def _computed(code: str) -> object:
-    tiers = {kind.tier for kind in kinds_of_code(code)}
-    return tiers.pop() if len(tiers) == 1 else None
-
 
 _codes = (
     strategies.institution_codes()
